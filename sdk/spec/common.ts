@@ -1,0 +1,4 @@
+/** PLACEHOLDER: being written; see sdk/spec/types.ts for the shape. */
+import { defineOperations } from "./types";
+
+export const commonOperations = defineOperations({});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Engine tests start Pulumi CLI processes; keep concurrency modest on two cores.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
