@@ -115,6 +115,13 @@ export interface ResourceKindSpec {
   readonly notReadyCodes?: readonly string[];
   /** Field used to find a resource by name when reconciling an ambiguous create. */
   readonly nameField?: string;
+  /**
+   * Fields the service normalises, so a plan compares them normalised: case-insensitive enums (`style` is sent
+   * lower-case and read back upper-case) and lists whose order the service does not keep. Dotted wire paths
+   * inside the wrapper object (`ikepolicy.authentication_algorithm`).
+   */
+  readonly caseInsensitive?: readonly string[];
+  readonly unordered?: readonly string[];
   /** Maximum number of tags on create. */
   readonly maxTags?: number;
   readonly documented: Documented;
