@@ -96,3 +96,18 @@ export const markerPageQuery = {
     .optional(),
   marker: z.string().optional(),
 };
+
+/** `enterprise_project_id` as a list query parameter (documented type "Array"): one value or repeated values. */
+export const enterpriseProjectIdQuery = z.union([enterpriseProjectId, z.array(enterpriseProjectId)]);
+
+/** Error body: the examples' `error_code`/`error_msg`/`request_id`, or the appendix's `code`/`message` (ZH 7.3 / EN A.3). */
+export const ApiErrorBody = z
+  .looseObject({
+    error_code: z.string().optional(),
+    error_msg: z.string().optional(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+    request_id: z.string().optional(),
+  })
+  .refine((e) => e.error_code !== undefined || e.code !== undefined, { message: "an error body has error_code (or code)" });
+export type ApiErrorBody = z.output<typeof ApiErrorBody>;
