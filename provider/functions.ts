@@ -1,0 +1,88 @@
+/**
+ * Data-source functions. They run in the program process (not in the provider), with the same settings:
+ * Pulumi config `huaweicloud-vpn:*`, else the `HW_*` environment. Results are lowerCamelCase like outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { VpnClient } from "../sdk/client";
+import { toCamel } from "../sdk/util/case";
+import { tagsFromWire } from "../sdk/spec/mapping";
+import { CONFIG_NAMESPACE, settingKeys, type Settings } from "./settings";
+
+function programSettings(): Settings {
+  const cfg = new pulumi.Config(CONFIG_NAMESPACE);
+  const s: Settings = {};
+  for (const k of settingKeys) {
+    const v = cfg.get(k);
+    if (v) s[k] = v;
+  }
+  return s;
+}
+
+let shared: { key: string; client: VpnClient } | undefined;
+function sdk(): any {
+  const s = programSettings();
+  const key = JSON.stringify(s);
+  if (!shared || shared.key !== key) shared = { key, client: new VpnClient(s as any) };
+  return shared.client;
+}
+
+/** Converts an API object to output style: camelCase keys, `tags` as a map. */
+function outputStyle<T = Record<string, unknown>>(obj: unknown): T {
+  if (!obj || typeof obj !== "object") return obj as T;
+  const { tags, ...rest } = obj as Record<string, unknown>;
+  const out = toCamel<Record<string, unknown>>(rest);
+  if (tags !== undefined) out.tags = tagsFromWire(tags);
+  return out as T;
+}
+
+async function listAll(op: string, params: Record<string, unknown>): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  for await (const item of sdk().paginate(op, params)) items.push(outputStyle(item));
+  return items;
+}
+
+/** Availability zones for VPN gateways (optionally for a flavor, attachment type and IP version). */
+export async function getAvailabilityZones(args: { flavor?: string; attachmentType?: string; ipVersion?: string } = {}) {
+  const query: Record<string, unknown> = {};
+  if (args.flavor) query.flavor = args.flavor;
+  if (args.attachmentType) query.attachment_type = args.attachmentType;
+  if (args.ipVersion) query.ip_version = args.ipVersion;
+  return outputStyle<{ availabilityZones: string[] }>(await sdk().listAvailabilityZones(query));
+}
+
+export async function getVpnGateway(args: { id: string }) {
+  const r = await sdk().showVgw({ vgw_id: args.id });
+  return outputStyle<Record<string, any>>(r.vpn_gateway);
+}
+
+export async function getVpnGateways(args: { enterpriseProjectIds?: string[] } = {}) {
+  const r = await sdk().listVgws(args.enterpriseProjectIds ? { enterprise_project_id: args.enterpriseProjectIds } : {});
+  return { vpnGateways: ((r.vpn_gateways ?? []) as unknown[]).map((g) => outputStyle<Record<string, any>>(g)) };
+}
+
+export async function getCustomerGateways() {
+  return { customerGateways: await listAll("listCgws", {}) };
+}
+
+export async function getVpnConnections(args: { vgwId?: string; vgwIp?: string; enterpriseProjectIds?: string[] } = {}) {
+  const q: Record<string, unknown> = {};
+  if (args.vgwId) q.vgw_id = args.vgwId;
+  if (args.vgwIp) q.vgw_ip = args.vgwIp;
+  if (args.enterpriseProjectIds) q.enterprise_project_id = args.enterpriseProjectIds;
+  return { vpnConnections: await listAll("listVpnConnections", q) };
+}
+
+export async function getGatewayRoutingTable(args: { vgwId: string }) {
+  return outputStyle<Record<string, any>>(await sdk().showVpnGatewayRoutingTable({ vgw_id: args.vgwId }));
+}
+
+export async function getConnectionLogs(args: { vpnConnectionId: string; [k: string]: unknown }) {
+  const { vpnConnectionId, ...rest } = args;
+  const q: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) q[k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase())] = v;
+  return outputStyle<Record<string, any>>(await sdk().showVpnConnectionLog({ vpn_connection_id: vpnConnectionId, ...q }));
+}
+
+export async function getQuotas() {
+  return outputStyle<Record<string, any>>(await sdk().showQuotasInfo({}));
+}

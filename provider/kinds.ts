@@ -1,0 +1,44 @@
+/**
+ * What the generic provider cannot read from the spec: provider-only inputs and the few per-kind hooks.
+ * Each hook says why it exists.
+ */
+
+type Props = Record<string, any>;
+
+/** Inputs that configure the provider's behaviour and are never sent to the API. */
+export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "__name"] as const as readonly string[];
+
+export interface KindHooks {
+  /** Extra preview-time checks on the inputs (beyond the request schema). */
+  check?(inputs: Props): { property: string; reason: string }[];
+  /** After the resource is ready: wait for more, or read more. */
+  afterCreate?(ctx: {
+    id: string;
+    inputs: Props;
+    obj: Props;
+    deadline: number;
+    waitActive: () => Promise<Props>;
+  }): Promise<Props | undefined>;
+  /** Adjust outputs computed from the API object. */
+  outputs?(outs: Props, inputs: Props): Props;
+}
+
+const hooks: Record<string, KindHooks> = {
+  vpnConnection: {
+    // A connection is provisioned at DOWN (no peer yet) or ACTIVE; `waitForTunnelUp` asks for the tunnel itself,
+    // which needs the peer device to negotiate, so it is opt-in.
+    check(inputs) {
+      const v = inputs.waitForTunnelUp;
+      return v === undefined || typeof v === "boolean"
+        ? []
+        : [{ property: "waitForTunnelUp", reason: `waitForTunnelUp: ${JSON.stringify(v)} — must be true or false` }];
+    },
+    async afterCreate(ctx) {
+      return ctx.inputs.waitForTunnelUp ? ctx.waitActive() : undefined;
+    },
+  },
+};
+
+export function hooksFor(kind: string): KindHooks {
+  return hooks[kind] ?? {};
+}

@@ -1,0 +1,86 @@
+/**
+ * The base of every resource class: a Pulumi dynamic resource whose provider methods load the generic runtime
+ * by package name in the provider process. The serialized provider captures only the kind's name.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { getKind, typeToken } from "../sdk/spec/kinds";
+import { collectWireNames, unwrapSchema } from "../sdk/spec/mapping";
+import { getOperation } from "../sdk/spec/operations";
+import { snakeToCamel } from "../sdk/util/case";
+
+export const TYPE_MODULE = "huaweicloud-vpn";
+
+/** Per-resource deadlines: minutes (number) or durations ("90s", "10m", "1h"). */
+export interface Timeouts {
+  create?: pulumi.Input<string | number>;
+  update?: pulumi.Input<string | number>;
+  delete?: pulumi.Input<string | number>;
+}
+
+function runtime(): typeof import("./runtime") {
+  return require("pulumi-huaweicloud-vpn/provider/runtime");
+}
+
+const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+/** One provider object per kind, so the serialized form is computed once and shared. */
+export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
+  let p = providers.get(kind);
+  if (!p) {
+    p = {
+      configure: async (req) => runtime().configure(req.config),
+      check: (olds, news) => runtime().check(kind, olds, news),
+      diff: (id, olds, news) => runtime().diff(kind, id, olds, news),
+      create: (inputs) => runtime().create(kind, inputs),
+      read: (id, props) => runtime().read(kind, id, props),
+      update: (id, olds, news) => runtime().update(kind, id, olds, news),
+      delete: (id, props) => runtime().remove(kind, id, props),
+    };
+    providers.set(kind, p);
+  }
+  return p;
+}
+
+/** Output property names of a kind: every field of its show response object, in lowerCamelCase. */
+export function outputNames(kindName: string): string[] {
+  const kind = getKind(kindName);
+  const resp = getOperation(kind.ops.show).response;
+  const outer: any = resp ? unwrapSchema(resp) : undefined;
+  const inner = outer?._zod?.def?.shape?.[kind.wrapper];
+  const names = new Set<string>(["status"]);
+  const shape = inner ? (unwrapSchema(inner) as any)?._zod?.def?.shape : undefined;
+  if (shape) for (const k of Object.keys(shape)) names.add(snakeToCamel(k));
+  else for (const k of collectWireNames(resp).keys()) names.add(k);
+  names.delete("id");
+  return [...names];
+}
+
+/**
+ * Registers a resource of `kindName`. Secret fields are wrapped as secrets on the way in and declared as
+ * additional secret outputs, so they are encrypted in the state even when given as plain strings.
+ */
+export function registerKind(
+  kindName: string,
+  name: string,
+  args: Record<string, unknown>,
+  opts: pulumi.CustomResourceOptions | undefined,
+): [pulumi.dynamic.ResourceProvider, string, Record<string, unknown>, pulumi.CustomResourceOptions, string, string] {
+  const kind = getKind(kindName);
+  const secretKeys = kind.secret.filter((s) => !s.includes(".")).map(snakeToCamel);
+  const props: Record<string, unknown> = {};
+  for (const k of outputNames(kindName)) props[k] = undefined;
+  for (const [k, v] of Object.entries(args)) {
+    if (v === undefined) continue;
+    props[k] = secretKeys.includes(k) ? pulumi.secret(v) : v;
+  }
+  props.__name = name;
+  const merged: pulumi.CustomResourceOptions = {
+    ...opts,
+    additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...secretKeys])],
+  };
+  return [providerFor(kindName), name, props, merged, TYPE_MODULE, kind.className];
+}
+
+export function tokenOf(kindName: string): string {
+  return typeToken(getKind(kindName).className);
+}

@@ -1,0 +1,470 @@
+/**
+ * The generic dynamic-provider implementation, driven by each kind's `ResourceKindSpec` and the operation table.
+ * It runs in the provider process; resource classes require it by package name inside their methods
+ * (`pulumi-huaweicloud-vpn/provider/runtime`), so the serialized provider in the state stays small and holds no
+ * credentials. Per-kind behaviour that the spec cannot express lives in `./kinds` hooks.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { VpnClient } from "../sdk/client";
+import { isNotFound, OutcomeUnknownError } from "../sdk/errors";
+import { getKind } from "../sdk/spec/kinds";
+import { inputsToWire, unwrapSchema, wireToOutputs } from "../sdk/spec/mapping";
+import { getOperation } from "../sdk/spec/operations";
+import type { ResourceKindSpec } from "../sdk/spec/types";
+import { toFieldIssues, formatIssues, type FieldIssue } from "../sdk/schemas/validate";
+import { snakeToCamel } from "../sdk/util/case";
+import { configureFrom, currentSettings, type ConfigSource } from "./settings";
+import { parseDuration, pollUntil } from "./wait";
+import { hooksFor, PROVIDER_ONLY } from "./kinds";
+
+type Props = Record<string, any>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client
+
+let cachedClient: { key: string; client: VpnClient } | undefined;
+
+/** The SDK client for the current settings (created lazily, once per distinct configuration). */
+export function client(): VpnClient {
+  const s = currentSettings();
+  const key = JSON.stringify(s);
+  if (!cachedClient || cachedClient.key !== key) {
+    cachedClient = { key, client: new VpnClient(s as any) };
+  }
+  return cachedClient.client;
+}
+
+export function configure(source: ConfigSource): void {
+  configureFrom(source);
+  cachedClient = undefined;
+}
+
+async function call(op: string, params: Record<string, unknown>, options: { clientToken?: string } = {}): Promise<any> {
+  const c = client() as any;
+  if (typeof c[op] !== "function") throw new Error(`the SDK has no operation ${op}`);
+  return c[op](params, options);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes
+
+/** The schema of the object inside the create body's wrapper. */
+function wrappedShape(kind: ResourceKindSpec, opName: string): Record<string, unknown> | undefined {
+  const body = getOperation(opName).body;
+  if (!body) return undefined;
+  const outer: any = unwrapSchema(body);
+  const inner = outer?._zod?.def?.shape?.[kind.wrapper];
+  if (!inner) return undefined;
+  return (unwrapSchema(inner) as any)?._zod?.def?.shape;
+}
+
+/** Pulumi inputs → the create request's wrapped object (only the body's fields; path params are separate). */
+export function createWire(kind: ResourceKindSpec, inputs: Props): Props {
+  const wire = inputsToWire(kind, inputs, PROVIDER_ONLY);
+  const shape = wrappedShape(kind, kind.ops.create);
+  if (shape) {
+    for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
+  }
+  return wire;
+}
+
+function pathParams(kind: ResourceKindSpec, props: Props): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of kind.parentParams ?? []) {
+    const v = props[snakeToCamel(p)];
+    if (typeof v === "string") out[p] = v;
+  }
+  return out;
+}
+
+function issuesToFailures(issues: readonly FieldIssue[], prefix: string): { property: string; reason: string }[] {
+  return issues.map((i) => {
+    const field = i.field.startsWith(prefix + ".") ? i.field.slice(prefix.length + 1) : i.field;
+    const property = snakeToCamel(field.split(/[.[]/)[0] ?? field);
+    return { property, reason: `${field}: ${i.value} — ${i.rule}` };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// check
+
+function autoName(base: string): string {
+  return `${base}-${randomBytes(4).toString("hex").slice(0, 7)}`;
+}
+
+export async function check(kindName: string, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const kind = getKind(kindName);
+  const hooks = hooksFor(kindName);
+  const inputs: Props = { ...news };
+  // Pulumi-style auto-name, stable across updates: `<resource name>-<random suffix>`.
+  if (kind.nameField) {
+    const nameKey = snakeToCamel(kind.nameField);
+    if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(String(news.__name ?? kind.kind));
+  }
+  const failures: { property: string; reason: string }[] = [];
+  for (const f of ["create", "update", "delete"]) {
+    try {
+      parseDuration(inputs.timeouts?.[f], 1);
+    } catch (e) {
+      failures.push({ property: "timeouts", reason: (e as Error).message.replace("timeouts:", `timeouts.${f}:`) });
+    }
+  }
+  const op = getOperation(kind.ops.create);
+  if (op.body && !containsUnknowns(inputs)) {
+    const wire = createWire(kind, inputs);
+    const r = op.body.safeParse({ [kind.wrapper]: wire });
+    if (!r.success) failures.push(...issuesToFailures(toFieldIssues(r.error.issues, { [kind.wrapper]: wire }, kind.secret.map((s) => `${kind.wrapper}.${s}`)), kind.wrapper));
+  }
+  failures.push(...(hooks.check?.(inputs) ?? []));
+  return { inputs, failures };
+}
+
+/** Preview values not known yet (outputs of other resources) come as this sentinel in dynamic providers. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+function containsUnknowns(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(containsUnknowns);
+  if (v && typeof v === "object") return Object.values(v).some(containsUnknowns);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// diff
+
+function normalise(kind: ResourceKindSpec, wire: Props): Props {
+  const out = structuredClone(wire);
+  const apply = (paths: readonly string[] | undefined, f: (v: unknown) => unknown) => {
+    for (const p of paths ?? []) {
+      const parts = p.split(".");
+      let cur: any = out;
+      for (let i = 0; i < parts.length - 1 && cur; i++) cur = cur[parts[i]!];
+      const last = parts[parts.length - 1]!;
+      if (cur && cur[last] !== undefined) cur[last] = f(cur[last]);
+    }
+  };
+  apply(kind.caseInsensitive, (v) => (typeof v === "string" ? v.toLowerCase() : v));
+  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v));
+  return out;
+}
+
+/** True when every field given in `want` equals `have` (deeply, extra fields in `have` allowed). */
+function subsetEqual(want: unknown, have: unknown): boolean {
+  if (want === undefined) return true;
+  if (Array.isArray(want)) {
+    return Array.isArray(have) && want.length === have.length && want.every((w, i) => subsetEqual(w, have[i]));
+  }
+  if (want && typeof want === "object") {
+    if (!have || typeof have !== "object") return false;
+    return Object.entries(want).every(([k, v]) => subsetEqual(v, (have as Props)[k]));
+  }
+  return want === have || (typeof want === "number" && String(want) === String(have));
+}
+
+/** The desired wire object: inputs with documented defaults filled by the create schema. */
+function desiredWire(kind: ResourceKindSpec, inputs: Props): Props {
+  const wire = createWire(kind, inputs);
+  const op = getOperation(kind.ops.create);
+  const r = op.body?.safeParse({ [kind.wrapper]: wire });
+  return r?.success ? ((r.data as Props)[kind.wrapper] as Props) : wire;
+}
+
+/** The last known wire object of a resource, from its outputs. */
+function actualWire(kind: ResourceKindSpec, outs: Props): Props {
+  return inputsToWire(kind, outs, PROVIDER_ONLY);
+}
+
+export interface FieldChanges {
+  inPlace: string[];
+  replace: string[];
+  via: string[];
+  tags: boolean;
+}
+
+export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props): FieldChanges {
+  const want = normalise(kind, desiredWire(kind, news));
+  const have = normalise(kind, actualWire(kind, olds));
+  const res: FieldChanges = { inPlace: [], replace: [], via: [], tags: false };
+  for (const [k, v] of Object.entries(want)) {
+    if (k === "tags") continue;
+    if (subsetEqual(v, have[k])) continue;
+    if (kind.updateVia?.[k]) res.via.push(k);
+    else if (kind.updatable.includes(k) && kind.ops.update) res.inPlace.push(k);
+    else res.replace.push(k);
+  }
+  for (const p of kind.parentParams ?? []) {
+    const key = snakeToCamel(p);
+    if (news[key] !== undefined && olds[key] !== undefined && news[key] !== olds[key]) res.replace.push(p);
+  }
+  const oldTags = olds.tags ?? {};
+  const newTags = news.tags ?? {};
+  res.tags = JSON.stringify(Object.entries(oldTags).sort()) !== JSON.stringify(Object.entries(newTags).sort());
+  if (res.tags && !kind.tagResourceType) res.replace.push("tags");
+  return res;
+}
+
+export async function diff(kindName: string, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const kind = getKind(kindName);
+  if (containsUnknowns(news)) {
+    // Unknown inputs at preview: report a change; replace only if a replace-only field is unknown.
+    const c = changedFields(kind, olds, news);
+    const unknownReplace = Object.keys(createWire(kind, news)).filter(
+      (k) => containsUnknowns(createWire(kind, news)[k]) && !kind.updatable.includes(k) && !kind.updateVia?.[k],
+    );
+    const replaces = [...new Set([...c.replace, ...unknownReplace])].map(snakeToCamel);
+    return { changes: true, replaces };
+  }
+  const c = changedFields(kind, olds, news);
+  const providerOnlyChanged = PROVIDER_ONLY.some((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged;
+  return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// status
+
+function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: ResourceKindSpec): number {
+  const fallback = kind.kind === "vpnGateway" ? 30 * 60_000 : 10 * 60_000;
+  return Date.now() + parseDuration(inputs.timeouts?.[phase], fallback);
+}
+
+async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
+  try {
+    const r = await call(kind.ops.show, { [kind.idParam]: id, ...pathParams(kind, props) });
+    return (r?.[kind.wrapper] ?? r) as Props;
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** Waits until the resource reaches a ready status (or, with `wantActive`, exactly ACTIVE). */
+async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadline: number, wantActive = false): Promise<Props> {
+  const st = kind.status;
+  return pollUntil(
+    `${kind.className} ${id} to become ${wantActive ? "ACTIVE" : (st?.ready ?? ["ready"]).join(" or ")}`,
+    async () => {
+      const obj = await show(kind, id, props);
+      if (!obj) return { done: false, seen: "not found yet" };
+      if (!st) return { done: true, value: obj };
+      const status = String(obj[st.field] ?? "");
+      if (st.failed.includes(status)) {
+        throw new Error(`${kind.className} ${id} entered status ${status}`);
+      }
+      const ok = wantActive ? status === "ACTIVE" : st.ready.includes(status);
+      return ok ? { done: true, value: obj } : { done: false, seen: `status ${status || "(none)"}` };
+    },
+    { deadline },
+  );
+}
+
+async function waitGone(kind: ResourceKindSpec, id: string, props: Props, deadline: number): Promise<void> {
+  await pollUntil(
+    `${kind.className} ${id} to be deleted`,
+    async () => {
+      const obj = await show(kind, id, props);
+      if (!obj) return { done: true, value: undefined };
+      return { done: false, seen: `status ${String(obj[kind.status?.field ?? "status"] ?? "(present)")}` };
+    },
+    { deadline },
+  );
+}
+
+/** Retries a change while the API answers "not ready / in progress" (documented codes), until the deadline. */
+async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: number, fn: () => Promise<T>): Promise<T> {
+  const codes = new Set(kind.notReadyCodes ?? []);
+  return pollUntil(
+    what,
+    async () => {
+      try {
+        return { done: true, value: await fn() };
+      } catch (e: any) {
+        if (e && codes.has(e.errorCode)) return { done: false, seen: `${e.errorCode} ${e.errorMsg ?? ""}`.trim() };
+        throw e;
+      }
+    },
+    { deadline },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// outputs
+
+function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
+  const outs = wireToOutputs(kind, obj);
+  // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state.
+  for (const w of kind.writeOnly) {
+    const k = snakeToCamel(w);
+    if (inputs[k] !== undefined) outs[k] = inputs[k];
+  }
+  for (const k of PROVIDER_ONLY) if (inputs[k] !== undefined) outs[k] = inputs[k];
+  for (const p of kind.parentParams ?? []) {
+    const k = snakeToCamel(p);
+    if (outs[k] === undefined && inputs[k] !== undefined) outs[k] = inputs[k];
+  }
+  if (kind.tagResourceType && outs.tags === undefined) outs.tags = inputs.tags ?? {};
+  return hooksFor(kind.kind).outputs?.(outs, inputs) ?? outs;
+}
+
+function initError(message: string, id: string, outs: Props, inputs: Props): Error {
+  const e: any = new Error(message);
+  e.id = id;
+  // Without __provider the engine could not later delete or update the half-made resource.
+  e.properties = { ...outs, __provider: inputs.__provider };
+  e.reasons = [message];
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// create
+
+/** A token that is the same for the same logical create (name and inputs), so a retried create is deduplicated. */
+function clientToken(kind: ResourceKindSpec, wire: Props): string {
+  const h = createHash("sha256").update(kind.kind).update(JSON.stringify(wire)).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+async function findByName(kind: ResourceKindSpec, inputs: Props): Promise<Props | undefined> {
+  if (!kind.nameField || !kind.ops.list) return undefined;
+  const name = inputs[snakeToCamel(kind.nameField)];
+  const c = client() as any;
+  for await (const item of c.paginate(kind.ops.list, { ...pathParams(kind, inputs) })) {
+    if (item?.[kind.nameField] === name) return item as Props;
+  }
+  return undefined;
+}
+
+export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const kind = getKind(kindName);
+  const hooks = hooksFor(kindName);
+  const deadline = deadlineOf(inputs, "create", kind);
+  const wire = createWire(kind, inputs);
+  const op = getOperation(kind.ops.create);
+  let created: Props | undefined;
+  try {
+    const r = await whenReady(kind, `${kind.className} create`, deadline, () =>
+      call(
+        kind.ops.create,
+        { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } },
+        op.clientToken ? { clientToken: clientToken(kind, wire) } : {},
+      ),
+    );
+    created = (r?.[kind.wrapper] ?? r) as Props;
+  } catch (e) {
+    if (!(e instanceof OutcomeUnknownError)) throw e;
+    // The request may or may not have been applied: look the resource up by its (unique, auto) name before
+    // anything else, so that neither an orphan nor a duplicate is left.
+    created = await findByName(kind, inputs);
+    if (!created) {
+      created = await (async () => {
+        const r = await call(kind.ops.create, { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } });
+        return (r?.[kind.wrapper] ?? r) as Props;
+      })();
+    }
+  }
+  const id = String(created?.[kind.idField] ?? "");
+  if (!id) throw new Error(`${kind.className}: the create response carried no ${kind.idField}`);
+  let obj: Props = created!;
+  try {
+    obj = await waitReady(kind, id, inputs, deadline);
+    if (hooks.afterCreate) obj = (await hooks.afterCreate({ id, inputs, obj, deadline, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
+  } catch (e) {
+    throw initError(`${kind.className} ${id} was created but did not become ready: ${(e as Error).message}`, id, outputsFor(kind, obj, inputs), inputs);
+  }
+  return { id, outs: outputsFor(kind, obj, inputs) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// read
+
+export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const kind = getKind(kindName);
+  const obj = await show(kind, id, props);
+  if (!obj) return {}; // deleted outside Pulumi: drop it from the state
+  let outs = outputsFor(kind, obj, props);
+  if (kind.tagResourceType) {
+    const tags = await readTags(kind, id);
+    if (tags) outs = { ...outs, tags };
+  }
+  return { id, props: outs };
+}
+
+async function readTags(kind: ResourceKindSpec, id: string): Promise<Record<string, string> | undefined> {
+  try {
+    const r = await call("showResourceTags", { resource_type: kind.tagResourceType, resource_id: id });
+    const out: Record<string, string> = {};
+    for (const t of (r?.tags ?? []) as { key: string; value?: string }[]) out[t.key] = t.value ?? "";
+    return out;
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// update
+
+export async function update(kindName: string, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+  const kind = getKind(kindName);
+  const deadline = deadlineOf(news, "update", kind);
+  const c = changedFields(kind, olds, news);
+  const want = desiredWire(kind, news);
+  let obj: Props | undefined;
+  if (c.inPlace.length > 0 && kind.ops.update) {
+    const body: Props = {};
+    for (const k of c.inPlace) body[k] = want[k];
+    await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
+      call(kind.ops.update!, { [kind.idParam]: id, ...pathParams(kind, news), body: { [kind.wrapper]: body } }),
+    );
+    obj = await waitReady(kind, id, news, deadline);
+  }
+  for (const field of c.via) {
+    const opName = kind.updateVia![field]!;
+    await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
+      call(opName, { [kind.idParam]: id, ...pathParams(kind, news), body: { [kind.wrapper]: { [field]: want[field] } } }),
+    );
+    obj = await waitReady(kind, id, news, deadline);
+  }
+  if (c.tags && kind.tagResourceType) await updateTags(kind, id, olds.tags ?? {}, news.tags ?? {});
+  const hooks = hooksFor(kindName);
+  obj = obj ?? (await show(kind, id, news)) ?? {};
+  if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
+    obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
+  }
+  return { outs: outputsFor(kind, obj, news) };
+}
+
+async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<string, string>, news: Record<string, string>): Promise<void> {
+  const removed = Object.keys(olds).filter((k) => !(k in news) || news[k] !== olds[k]);
+  const added = Object.entries(news).filter(([k, v]) => olds[k] !== v);
+  const params = { resource_type: kind.tagResourceType, resource_id: id };
+  if (removed.length > 0) {
+    await call("batchDeleteResourceTags", { ...params, body: { tags: removed.map((k) => ({ key: k, value: olds[k] })) } });
+  }
+  if (added.length > 0) {
+    await call("batchCreateResourceTags", { ...params, body: { tags: added.map(([key, value]) => ({ key, value })) } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// delete
+
+export async function remove(kindName: string, id: string, props: Props): Promise<void> {
+  const kind = getKind(kindName);
+  if (!kind.ops.delete) return; // nothing to delete through the API (documented as such for this kind)
+  const deadline = deadlineOf(props, "delete", kind);
+  try {
+    await whenReady(kind, `${kind.className} ${id} delete`, deadline, () =>
+      call(kind.ops.delete!, { [kind.idParam]: id, ...pathParams(kind, props) }),
+    );
+  } catch (e) {
+    if (isNotFound(e)) return;
+    throw e;
+  }
+  await waitGone(kind, id, props, deadline);
+}
+
+/** For error messages that must never show secrets. */
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return formatIssues(issues);
+}
