@@ -111,3 +111,9 @@ export const ApiErrorBody = z
   })
   .refine((e) => e.error_code !== undefined || e.code !== undefined, { message: "an error body has error_code (or code)" });
 export type ApiErrorBody = z.output<typeof ApiErrorBody>;
+
+/** Query refinement: "marker必须与limit一起使用" (marker must be used together with limit; ZH/EN 4.1.2.3, 4.1.3.3). */
+export function markerNeedsLimit(q: { limit?: number; marker?: string }, ctx: z.RefinementCtx): void {
+  if (q.marker !== undefined && q.limit === undefined)
+    ctx.addIssue({ code: "custom", path: ["marker"], message: "marker must be used together with limit (ZH/EN 4.1.2.3)" });
+}
