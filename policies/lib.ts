@@ -1,0 +1,9 @@
+/**
+ * The pack as a library: importing this module registers every policy (each area file registers its own) and
+ * exposes the registry. It does not start anything; policies/index.ts builds the PolicyPack from it.
+ */
+import "./p2c";
+
+export * from "./vpnGuard";
+export { installSecretTracking, isSecretInput, secretPathsOf } from "./props";
+export { KIND_CLASSES, tokenOf, type KindName } from "./kinds";

@@ -1,0 +1,15 @@
+import { describe, it } from "vitest";
+import "../../policies/lib";
+import { p2cCases } from "./cases-p2c";
+import { policyNamed, violations } from "./cases";
+import { expectNone, expectViolation } from "./util";
+
+describe.each(p2cCases)("$policy", (c) => {
+  it("passes the happy path", async () => {
+    expectNone(await violations(policyNamed(c.policy), c.pass));
+  });
+  it("reports the broken rule with field, value and citation", async () => {
+    const all = await violations(policyNamed(c.policy), c.fail);
+    expectViolation(c.on ? all.filter((v) => v.urn?.endsWith(`:${c.on}`)) : all, ...c.expect);
+  });
+});
