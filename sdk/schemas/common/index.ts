@@ -1,0 +1,3 @@
+/** Public-service schemas: quotas and tags. */
+export * from "./quota";
+export * from "./tags";
