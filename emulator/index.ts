@@ -1,0 +1,139 @@
+/**
+ * In-process entry point: `import { startEmulator } from "pulumi-huaweicloud-vpn/emulator"`.
+ *
+ *   const emu = await startEmulator({ port: 0 });
+ *   const vpn = new VpnClient({ endpoint: emu.url, region: emu.region, projectId: emu.projectId,
+ *                               accessKey: emu.accessKey, secretKey: emu.secretKey });
+ *   await emu.admin.setTransition({ kind: "vpnGateway", progression: { mode: "reads", reads: 2 } });
+ *   …
+ *   await emu.close();
+ */
+import { randomBytes } from "node:crypto";
+import { EmulatorContext } from "./context";
+import { EmulatorServer } from "./server";
+import { StateStore } from "./store";
+import { EmulatorAdmin } from "./admin-client";
+import { buildHandlers } from "./handlers";
+
+export { EmulatorAdmin, AdminApiError, type TransitionInput } from "./admin-client";
+export { EmulatorError, ERROR_TABLE } from "./errors";
+export type { FaultRule, FaultRuleInput } from "./faults";
+export type { Phase, Progression, TransitionConfig } from "./lifecycle";
+export type { Inventory } from "./models/state";
+export type { HistoryEntry } from "./history";
+
+export interface StartEmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /**
+   * Multiplies the realistic durations of status transitions (a gateway takes minutes); 0 (default) makes every
+   * transition immediate. Per-kind progressions can be changed later through `admin.setTransition`.
+   */
+  delayScale?: number;
+  /** Credentials accepted for AK/SK signing; generated when absent. */
+  accessKey?: string;
+  secretKey?: string;
+  /** Project id handed to clients (any project id in a path is served, each isolated). Generated when absent. */
+  projectId?: string;
+  /** Region name reported to clients (default cn-north-4). */
+  region?: string;
+  /** Token accepted in `X-Auth-Token` (token authentication), when set. */
+  authToken?: string;
+  /** Persist the state to this file (written atomically on change, loaded at start). */
+  stateFile?: string;
+}
+
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:38211`. */
+  readonly url: string;
+  readonly port: number;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly projectId: string;
+  readonly region: string;
+  /** Typed helper for the admin API. */
+  readonly admin: EmulatorAdmin;
+  /** The in-process context (state, models, clock), for white-box tests. */
+  readonly context: EmulatorContext;
+  close(): Promise<void>;
+}
+
+function generatedAccessKey(): string {
+  return `EMU${randomBytes(9).toString("hex").toUpperCase()}`.slice(0, 20);
+}
+
+function generatedSecretKey(): string {
+  return randomBytes(30).toString("base64url").slice(0, 40);
+}
+
+function generatedProjectId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+export function availabilityZonesOf(region: string): string[] {
+  return [`${region}a`, `${region}b`, `${region}c`];
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const accessKey = options.accessKey ?? generatedAccessKey();
+  const secretKey = options.secretKey ?? generatedSecretKey();
+  let store: StateStore | undefined;
+  let saved: ReturnType<StateStore["load"]>;
+  if (options.stateFile) {
+    store = new StateStore(options.stateFile, () => ({
+      clockOffsetMs: emu.clock.offset,
+      projectId,
+      state: emu.state.toJSON(),
+      transitions: emu.transitions.toJSON(),
+    }));
+    saved = store.load();
+  }
+  // A restart on the same state file keeps handing out the same project id, so the resources stay visible.
+  const projectId: string = options.projectId ?? saved?.projectId ?? generatedProjectId();
+  const region = options.region ?? "cn-north-4";
+  const host = options.host ?? "127.0.0.1";
+  const emu: EmulatorContext = new EmulatorContext(
+    {
+      region,
+      credentials: new Map([[accessKey, secretKey]]),
+      ...(options.authToken ? { authToken: options.authToken } : {}),
+      availabilityZones: availabilityZonesOf(region),
+      projectId,
+    },
+    options.delayScale ?? 0,
+  );
+
+  if (store) {
+    if (saved) {
+      emu.state.load(saved.state);
+      emu.transitions.load(saved.transitions as { overrides?: Record<string, unknown> });
+      if (typeof saved.clockOffsetMs === "number") emu.clock.advance(saved.clockOffsetMs);
+    }
+    const s = store;
+    emu.onChange = () => s.markDirty();
+  }
+
+  const server = new EmulatorServer(emu, { handlers: buildHandlers() });
+  const addr = await server.listen(options.port ?? 0, host);
+  const urlHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+  const url = `http://${urlHost}:${addr.port}`;
+  let closed = false;
+  return {
+    url,
+    port: addr.port,
+    accessKey,
+    secretKey,
+    projectId,
+    region,
+    admin: new EmulatorAdmin(url),
+    context: emu,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      if (store) store.flush();
+    },
+  };
+}

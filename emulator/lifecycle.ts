@@ -1,0 +1,198 @@
+/**
+ * ManagedStatus: asynchronous status transitions, after moto's ManagedState (STYLE.md moto 5–6, item 9).
+ *
+ * A resource in a phase (`create`, `update`, `delete`) walks through the statuses its kind declares in
+ * `status.transitions` (sdk/spec), e.g. `PENDING_CREATE → ACTIVE`. A delete phase ends with the resource gone.
+ * Progress is evaluated lazily whenever the resource is read (GET or list), like moto's `.status` property:
+ *
+ * - `immediate`: the final status at once;
+ * - `reads`: the first N reads of the resource see each transitional status (deterministic tests);
+ * - `time`: each transitional status lasts `ms` of emulator time (realistic durations × `delayScale`).
+ *
+ * A transition can be configured to fail (`failWith: "FAULT"`), so waits that end in an error can be tested.
+ * Kinds without a status field (users, groups, access policies) use the pseudo-status `HIDDEN`: they exist but
+ * are not visible until the phase ends ("appear after a delay").
+ *
+ * The lifecycle state is plain JSON, stored in the resource record, so it survives a restart (`--state`).
+ */
+
+export type Phase = "create" | "update" | "delete";
+
+export type Progression =
+  | { readonly mode: "immediate" }
+  | { readonly mode: "reads"; readonly reads: number }
+  | { readonly mode: "time"; readonly ms: number };
+
+export interface TransitionConfig {
+  readonly progression: Progression;
+  /** End the phase in this status instead of the normal final one (e.g. `FAULT`, `ERROR`). */
+  readonly failWith?: string;
+}
+
+/** Pseudo-status of a resource that exists but is not visible yet. */
+export const HIDDEN = "__HIDDEN__";
+/** Pseudo-status after the last step of a delete phase. */
+export const GONE = "__GONE__";
+
+export interface LifeState {
+  phase: Phase;
+  /** Statuses of the phase in order; the last one is final (for `delete`, `GONE` follows it). */
+  steps: string[];
+  index: number;
+  /** Emulator time when the current step was entered. */
+  since: number;
+  /** Reads seen in the current step. */
+  reads: number;
+  progression: Progression;
+  failWith?: string;
+}
+
+/** Realistic durations of one transitional step, by kind and phase (real gateways take minutes). */
+export const REALISTIC_STEP_MS: Readonly<Record<string, Partial<Record<Phase, number>>>> = {
+  vpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
+  vpnConnection: { create: 20_000, update: 10_000, delete: 10_000 },
+  connectionMonitor: { create: 10_000, delete: 10_000 },
+  p2cVpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
+  vpnServer: { create: 60_000, update: 30_000 },
+  vpnUser: { create: 3_000 },
+  vpnUserGroup: { create: 3_000 },
+  vpnAccessPolicy: { create: 3_000 },
+  gatewayCertificate: { create: 5_000 },
+};
+const FALLBACK_STEP_MS: Record<Phase, number> = { create: 5_000, update: 5_000, delete: 5_000 };
+
+function validProgression(p: unknown): p is Progression {
+  if (!p || typeof p !== "object") return false;
+  const o = p as Record<string, unknown>;
+  if (o.mode === "immediate") return true;
+  if (o.mode === "reads") return Number.isInteger(o.reads) && (o.reads as number) >= 0;
+  if (o.mode === "time") return typeof o.ms === "number" && Number.isFinite(o.ms) && o.ms >= 0;
+  return false;
+}
+
+export function parseTransitionConfig(v: unknown): TransitionConfig | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const o = v as Record<string, unknown>;
+  if (!validProgression(o.progression)) return undefined;
+  if (o.failWith !== undefined && typeof o.failWith !== "string") return undefined;
+  return { progression: o.progression, ...(o.failWith ? { failWith: o.failWith } : {}) };
+}
+
+/**
+ * Default and overridden transition configs. The default is time-based with realistic durations scaled by
+ * `delayScale` (0 means immediate); overrides are per kind, optionally per phase.
+ */
+export class TransitionRegistry {
+  private readonly overrides = new Map<string, TransitionConfig>();
+
+  constructor(private delayScale: number) {}
+
+  get scale(): number {
+    return this.delayScale;
+  }
+
+  setDelayScale(scale: number): void {
+    this.delayScale = scale;
+  }
+
+  defaultFor(kind: string, phase: Phase): TransitionConfig {
+    if (this.delayScale <= 0) return { progression: { mode: "immediate" } };
+    const ms = REALISTIC_STEP_MS[kind]?.[phase] ?? FALLBACK_STEP_MS[phase];
+    return { progression: { mode: "time", ms: Math.round(ms * this.delayScale) } };
+  }
+
+  get(kind: string, phase: Phase): TransitionConfig {
+    return this.overrides.get(`${kind}:${phase}`) ?? this.overrides.get(kind) ?? this.defaultFor(kind, phase);
+  }
+
+  set(kind: string, config: TransitionConfig, phase?: Phase): void {
+    this.overrides.set(phase ? `${kind}:${phase}` : kind, config);
+  }
+
+  unset(kind?: string, phase?: Phase): void {
+    if (!kind) {
+      this.overrides.clear();
+      return;
+    }
+    if (phase) this.overrides.delete(`${kind}:${phase}`);
+    else for (const k of [...this.overrides.keys()]) if (k === kind || k.startsWith(`${kind}:`)) this.overrides.delete(k);
+  }
+
+  list(): Record<string, TransitionConfig> {
+    return Object.fromEntries(this.overrides);
+  }
+
+  toJSON(): { delayScale: number; overrides: Record<string, TransitionConfig> } {
+    return { delayScale: this.delayScale, overrides: this.list() };
+  }
+
+  load(v: { overrides?: Record<string, unknown> } | undefined): void {
+    this.overrides.clear();
+    for (const [k, c] of Object.entries(v?.overrides ?? {})) {
+      const cfg = parseTransitionConfig(c);
+      if (cfg) this.overrides.set(k, cfg);
+    }
+  }
+}
+
+/**
+ * Starts a phase. `steps` are the kind's transition statuses for the phase (at least one). Returns the life
+ * state; with an immediate progression it is already at its end.
+ */
+export function startPhase(phase: Phase, steps: readonly string[], config: TransitionConfig, now: number): LifeState {
+  if (steps.length === 0) throw new Error("emulator bug: a phase needs at least one status");
+  const life: LifeState = {
+    phase,
+    steps: phase === "delete" ? [...steps, GONE] : [...steps],
+    index: 0,
+    since: now,
+    reads: 0,
+    progression: config.progression,
+    ...(config.failWith ? { failWith: config.failWith } : {}),
+  };
+  settle(life, now, false);
+  return life;
+}
+
+/** True when the phase has reached its last step (final status, or gone for a delete). */
+export function isFinished(life: LifeState): boolean {
+  return life.index >= life.steps.length - 1;
+}
+
+/** The status the resource shows now (the failure status when a failing phase has finished). */
+export function currentStatus(life: LifeState): string {
+  const s = life.steps[life.index]!;
+  if (isFinished(life) && life.failWith) return life.failWith;
+  return s;
+}
+
+function step(life: LifeState, now: number): void {
+  life.index += 1;
+  life.since = now;
+  life.reads = 0;
+}
+
+/**
+ * Moves the phase forward as far as its progression allows. `read` counts one observation (GET or list item).
+ * Returns true when the status changed.
+ */
+export function settle(life: LifeState, now: number, read: boolean): boolean {
+  const before = life.index;
+  const p = life.progression;
+  if (p.mode === "immediate") {
+    while (!isFinished(life)) step(life, now);
+  } else if (p.mode === "time") {
+    while (!isFinished(life) && now - life.since >= p.ms) {
+      const entered = life.since + p.ms;
+      step(life, entered);
+    }
+  } else if (read && !isFinished(life)) {
+    if (life.reads >= p.reads) {
+      step(life, now);
+      // A zero-read progression runs to the end on the first read.
+      while (p.reads === 0 && !isFinished(life)) step(life, now);
+    }
+    if (!isFinished(life)) life.reads += 1;
+  }
+  return life.index !== before;
+}

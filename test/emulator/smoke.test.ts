@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setup, createGateway, activeGateway, createCustomerGateway, createConnection, type Env } from "./helpers";
+
+let env: Env;
+beforeAll(async () => {
+  env = await setup();
+});
+afterAll(async () => {
+  await env.emu.close();
+});
+
+describe("smoke", () => {
+  it("creates the S2C chain", async () => {
+    const gw = await createGateway(env.vpn);
+    expect(gw.id).toBeTruthy();
+    const active = await activeGateway(env.vpn);
+    expect(active.eip1.ip_address).toBeTruthy();
+    const cgw = await createCustomerGateway(env.vpn);
+    const conn = await createConnection(env.vpn, active, cgw);
+    expect(conn.style).toBe("STATIC");
+    const shown: any = await env.vpn.showVpnConnection({ vpn_connection_id: conn.id } as any);
+    expect(shown.vpn_connection.status).toBe("DOWN");
+    const list: any = await env.vpn.listVpnConnections({} as any);
+    expect(list.vpn_connections.length).toBe(1);
+  });
+});
