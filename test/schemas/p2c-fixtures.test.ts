@@ -20,6 +20,9 @@ interface Fixture {
   query?: Record<string, unknown>;
   /** Dotted paths whose documented values are masks (`*****`), not real values. */
   masked?: string[];
+  /** Fields at which a documented example contradicts its own parameter table (the schema follows the table). */
+  rejectedAt?: string[];
+  note?: string;
   body?: unknown;
 }
 
@@ -73,7 +76,7 @@ describe("P2C and common example fixtures", () => {
     expect(missing.sort()).toEqual([]);
   });
 
-  const requests = fixtures.filter((f) => f.kind === "request");
+  const requests = fixtures.filter((f) => f.kind === "request" && !f.rejectedAt);
   it.each(requests.map((f) => [f.file, f] as const))("request %s validates", (_file, f) => {
     const op = table[f.operation]!;
     if (f.query !== undefined) {
@@ -101,6 +104,18 @@ describe("P2C and common example fixtures", () => {
       expect([...fields].sort()).toEqual([...f.masked!].sort());
       // The masks sit in secret fields: never echoed.
       for (const i of r.issues) expect(i.value).toBe("<redacted>");
+    },
+  );
+
+  const contradicting = fixtures.filter((f) => f.rejectedAt);
+  it.each(contradicting.map((f) => [f.file, f] as const))(
+    "request %s contradicts its table only where noted",
+    (_file, f) => {
+      expect(f.note).toBeTruthy();
+      const op = table[f.operation]!;
+      const r = validate(op.body!, f.body, op.secretFields);
+      expect(r.success).toBe(false);
+      if (!r.success) expect(r.issues.map((i) => i.field).sort()).toEqual([...f.rejectedAt!].sort());
     },
   );
 
