@@ -23,4 +23,6 @@ export const VpnConnectionsLogConfigResponse = z.looseObject({
 export type VpnConnectionsLogConfigResponse = z.output<typeof VpnConnectionsLogConfigResponse>;
 
 export const UpdateVpnConnectionsLogConfigResponse = VpnConnectionsLogConfigResponse;
+export type UpdateVpnConnectionsLogConfigResponse = z.output<typeof UpdateVpnConnectionsLogConfigResponse>;
 export const ShowVpnConnectionsLogConfigResponse = VpnConnectionsLogConfigResponse;
+export type ShowVpnConnectionsLogConfigResponse = z.output<typeof ShowVpnConnectionsLogConfigResponse>;

@@ -154,7 +154,9 @@ export const ListVpnServersResponse = z.looseObject({
 });
 export type ListVpnServersResponse = z.output<typeof ListVpnServersResponse>;
 export const ListVpnServersByVgwResponse = ListVpnServersResponse;
+export type ListVpnServersByVgwResponse = z.output<typeof ListVpnServersByVgwResponse>;
 export const ListVpnServersByProjectResponse = ListVpnServersResponse;
+export type ListVpnServersByProjectResponse = z.output<typeof ListVpnServersByProjectResponse>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // S3 update (asynchronous: PENDING_UPDATE). `vpn_server` is optional in ZH, mandatory in EN.

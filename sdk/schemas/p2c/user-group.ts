@@ -63,9 +63,11 @@ export type UpdateVpnUserGroupResponse = z.output<typeof UpdateVpnUserGroupRespo
 export const AddVpnUsersToGroupRequest = z.strictObject({ users: opVpnUserList });
 export type AddVpnUsersToGroupRequest = z.input<typeof AddVpnUsersToGroupRequest>;
 export const AddVpnUsersToGroupResponse = RequestIdResponse;
+export type AddVpnUsersToGroupResponse = z.output<typeof AddVpnUsersToGroupResponse>;
 export const RemoveVpnUsersFromGroupRequest = AddVpnUsersToGroupRequest;
 export type RemoveVpnUsersFromGroupRequest = z.input<typeof RemoveVpnUsersFromGroupRequest>;
 export const RemoveVpnUsersFromGroupResponse = RequestIdResponse;
+export type RemoveVpnUsersFromGroupResponse = z.output<typeof RemoveVpnUsersFromGroupResponse>;
 
 // UG8 users in a group
 export const ListVpnUsersInGroupResponse = z.looseObject({

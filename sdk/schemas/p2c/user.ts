@@ -132,6 +132,7 @@ export type UpdateVpnUserResponse = z.output<typeof UpdateVpnUserResponse>;
 export const BatchDeleteVpnUsersRequest = z.strictObject({ users: opVpnUserList });
 export type BatchDeleteVpnUsersRequest = z.input<typeof BatchDeleteVpnUsersRequest>;
 export const BatchDeleteVpnUsersResponse = RequestIdResponse;
+export type BatchDeleteVpnUsersResponse = z.output<typeof BatchDeleteVpnUsersResponse>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // U8 change password, U9 reset password (not wrapped). "Not one of the last 5 passwords" needs stored state.
@@ -144,7 +145,9 @@ export const UpdateVpnUserPasswordRequest = z
   .superRefine(refineObject(newPasswordDiffers));
 export type UpdateVpnUserPasswordRequest = z.input<typeof UpdateVpnUserPasswordRequest>;
 export const UpdateVpnUserPasswordResponse = RequestIdResponse;
+export type UpdateVpnUserPasswordResponse = z.output<typeof UpdateVpnUserPasswordResponse>;
 
 export const ResetVpnUserPasswordRequest = z.strictObject({ new_password: vpnUserPassword });
 export type ResetVpnUserPasswordRequest = z.input<typeof ResetVpnUserPasswordRequest>;
 export const ResetVpnUserPasswordResponse = RequestIdResponse;
+export type ResetVpnUserPasswordResponse = z.output<typeof ResetVpnUserPasswordResponse>;
