@@ -52,3 +52,6 @@ export { resourceKinds, getKind, typeToken, type ResourceKindName } from "./spec
 export type * from "./spec/types";
 export * from "./schemas/validate";
 export * from "./schemas/shared";
+export * from "./schemas/s2c";
+export * from "./schemas/p2c";
+export * from "./schemas/common";

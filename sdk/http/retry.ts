@@ -53,10 +53,10 @@ export interface RetryTarget {
 /**
  * GET, PUT and DELETE are idempotent by HTTP semantics. A POST is idempotent only when it is a read that
  * happens to use POST, which the operation table shows by its name (`listResourcesByTags`, `countResourcesByTags`,
- * `checkClientCa`, `show…`): generic over the table, no per-operation list.
+ * `checkClientCaCertificate`, `exportClientConfig`, `show…`): generic over the table, no per-operation list.
  */
 export function isIdempotentOperation(name: string, method: string): boolean {
-  return method !== "POST" || /^(list|show|count|check)[A-Z]/.test(name);
+  return method !== "POST" || /^(list|show|count|check|export)[A-Z]/.test(name);
 }
 
 /** May repeat the request: idempotent method or read, or an idempotency token. */

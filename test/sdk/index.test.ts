@@ -22,6 +22,7 @@ describe("sdk/index", () => {
       "resourceKinds",
       "validate",
       "formatIssues",
+      "ShowVgwResponse",
     ]) {
       expect(sdk, name).toHaveProperty(name);
     }
