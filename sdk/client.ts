@@ -13,7 +13,7 @@
  *
  * Responses are parsed leniently: the response schema's output is merged over the raw JSON, so fields the
  * schema does not know are kept. A response that FAILS its schema is not thrown away: the raw JSON is returned
- * as is, the mismatch is reported to `onResponseMismatch` (and the debug log), and only `strictResponses: true`
+ * as is (a body that is not JSON is returned as its text), the mismatch is reported to `onResponseMismatch` (and the debug log), and only `strictResponses: true`
  * (for conformance tests) turns it into a `ValidationError`. Rationale: the docs' own examples violate their
  * tables (masked ids, missing fields); failing a successful create because of a cosmetic response difference
  * would lose the id of a resource that now exists.
@@ -408,11 +408,11 @@ class VpnClientImpl<T extends OperationTable = Operations> {
       try {
         raw = JSON.parse(res.text);
       } catch {
-        raw = undefined;
+        raw = res.text; // not JSON: hand back the text rather than lose it
         responseIssues = [{ field: "(body)", value: describeValue(res.text), rule: "response is not JSON" }];
       }
       data = raw;
-      if (raw !== undefined && op.response) {
+      if (!responseIssues && op.response) {
         const r = validate(op.response, raw, op.secretFields ?? []);
         if (r.success) data = mergeKeepingUnknown(raw, r.data);
         else responseIssues = r.issues;

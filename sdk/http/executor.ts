@@ -164,13 +164,14 @@ export class RequestExecutor {
             );
           return { ...res, attempts: attempt, totalRetryDelayMs, requestId };
         }
-        const parsed = parseErrorBody(res.text, res.headers);
+        // Scrub this request's secret values (raw and JSON-escaped) from the error body before anything keeps it.
+        const parsed = parseErrorBody(scrubText(res.text, req.secretValues.flatMap(jsonForms)), res.headers);
         const serverNow = serverDate && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : this.clock();
         const retryAfterMs = parseRetryAfter(header(res.headers, "retry-after"), serverNow);
         err = new ApiError({
           httpStatus: res.status,
           ...(parsed.errorCode !== undefined ? { errorCode: parsed.errorCode } : {}),
-          ...(parsed.errorMsg !== undefined ? { errorMsg: scrubText(parsed.errorMsg, req.secretValues) } : {}),
+          ...(parsed.errorMsg !== undefined ? { errorMsg: parsed.errorMsg } : {}),
           ...(parsed.requestId !== undefined ? { requestId: parsed.requestId } : {}),
           operation: req.operation,
           method: req.method,
@@ -243,6 +244,12 @@ export class RequestExecutor {
     out.totalRetryDelayMs = err.totalRetryDelayMs;
     return out;
   }
+}
+
+/** A secret as it appears raw and inside a JSON string literal. */
+function jsonForms(secret: string): string[] {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  return escaped === secret ? [secret] : [secret, escaped];
 }
 
 function requestIdFromBody(text: string): string | undefined {

@@ -223,6 +223,19 @@ describe("POST and idempotency", () => {
     expect(err.message).toContain("VPN.0001");
     expect(err.message).not.toContain("s3cret-psk-value");
     expect(err.errorMsg).toBe("invalid request: psk <redacted> is weak");
+    expect(JSON.stringify(err.body)).not.toContain("s3cret-psk-value");
+  });
+
+  it("a secret with JSON-special characters is scrubbed from the kept error body too", async () => {
+    const psk = 'q"uo\\te-psk-1';
+    server.handler = (r, res) => {
+      const sent = JSON.parse(r.body) as { thing: { psk: string } };
+      apiError(res, 400, "VPN.0001", `bad psk ${sent.thing.psk}`);
+    };
+    const { client: c } = makeClient();
+    const err = (await rejection(c.createThing({ body: { thing: { name: "n", psk } } }))) as ApiError;
+    expect(err.errorMsg).toBe("bad psk <redacted>");
+    expect(JSON.stringify(err.body)).not.toContain("uo");
   });
 
   it("connection refused is retried even for a POST (nothing was sent) and ends as NetworkError", async () => {

@@ -203,6 +203,21 @@ describe("responses", () => {
     await c.close();
   });
 
+  it("a success body that is not JSON is returned as text and reported", async () => {
+    server.handler = (_r, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("client config text");
+    };
+    const seen: string[] = [];
+    const c = new VpnClient({
+      ...baseOptions(server.url),
+      onResponseMismatch: (_op, issues) => seen.push(issues[0]!.rule),
+    });
+    expect(await c.showThing({ thing_id: "t" })).toBe("client config text");
+    expect(seen).toEqual(["response is not JSON"]);
+    await c.close();
+  });
+
   it("strictResponses turns a schema mismatch into a ValidationError", async () => {
     server.handler = (_r, res) => json(res, 200, { thing: { id: 42, name: "n" } });
     const c = new VpnClient({ ...baseOptions(server.url), strictResponses: true });
