@@ -9,7 +9,7 @@ import { isIpv4, parseCidr } from "../rules/net";
 /** Name charset of gateways, customer gateways, connections, EIP bandwidths (ZH 4.1.1.1 T4-3; §1.6). */
 export const NAME_PATTERN = /^[0-9A-Za-z\u4e00-\u9fa5_.-]{1,64}$/;
 export const NAME_RULE =
-  "must be 1-64 characters: digits, letters, Chinese characters (\\u4e00-\\u9fa5), _ - . (ZH/EN 4.1.1.1 name)";
+  "must be 1-64 characters: digits, letters, Chinese characters (\\u4e00-\\u9fa5), _ - . (COM-01, ZH/EN 4.1.1.1, 4.1.2.1, 4.1.3.1)";
 
 export const resourceName = z.string().regex(NAME_PATTERN, { message: NAME_RULE });
 
@@ -18,7 +18,7 @@ export const resourceName = z.string().regex(NAME_PATTERN, { message: NAME_RULE 
  * letters, digits and `-` are accepted rather than strict RFC 4122 syntax.
  */
 export const ID_PATTERN = /^[0-9A-Za-z-]{36}$/;
-export const ID_RULE = "must be a 36-character UUID (COM-04)";
+export const ID_RULE = "must be a 36-character UUID (\"36位UUID\") (COM-04, ZH/EN request tables)";
 export const resourceId = z.string().regex(ID_PATTERN, { message: ID_RULE });
 
 /** Enterprise project id: "36位UUID或者\"0\"" ("0" = default project). */
@@ -31,8 +31,8 @@ export const enterpriseProjectId = z
 const TAG_KEY_PATTERN = /^[\p{L}\p{M}\p{N} _.:=+\-@]{1,128}$/u;
 const TAG_VALUE_PATTERN = /^[\p{L}\p{M}\p{N} _.:/=+\-@]{0,255}$/u;
 export const TAG_KEY_RULE =
-  "must be 1-128 characters: letters, digits, spaces and _ . : = + - @, not starting or ending with a space, not starting with _sys_ (COM-03)";
-export const TAG_VALUE_RULE = "must be 0-255 characters: letters, digits, spaces and _ . : / = + - @ (COM-03)";
+  "must be 1-128 characters: letters, digits, spaces and _ . : = + - @, not starting or ending with a space, not starting with _sys_ (COM-03, ZH/EN T4-5, P2C EN T4-170)";
+export const TAG_VALUE_RULE = "must be 0-255 characters: letters, digits, spaces and _ . : / = + - @ (COM-03, ZH/EN T4-5, P2C EN T4-170)";
 
 export const tagKey = z
   .string()
@@ -47,21 +47,10 @@ export type VpnResourceTag = z.output<typeof VpnResourceTag>;
 export const VpnResourceTagOut = z.looseObject({ key: z.string(), value: z.string().nullish() });
 
 export const MAX_TAGS = 20;
-export const MAX_TAGS_RULE = `at most ${MAX_TAGS} tags can be specified (COM-02, "最多填写20个")`;
-export const DUPLICATE_TAG_RULE = "tag keys must be unique";
-
-/** Array of tags, ≤ 20, keys unique. `item` lets other APIs use their own tag item (e.g. with optional value). */
+export const MAX_TAGS_RULE = `at most ${MAX_TAGS} tags can be specified ("最多填写20个") (COM-02, ZH/EN 4.1.1.1, 4.1.2.1, 4.1.3.1)`;
+/** Array of tags, at most 20 (duplicate keys are not a documented error, so they are not refused here). */
 export function tagList<T extends z.ZodType<{ key: string }>>(item: T) {
-  return z
-    .array(item)
-    .max(MAX_TAGS, { message: MAX_TAGS_RULE })
-    .superRefine((tags, ctx) => {
-      const seen = new Set<string>();
-      tags.forEach((t, i) => {
-        if (seen.has(t.key)) ctx.addIssue({ code: "custom", path: [i, "key"], message: DUPLICATE_TAG_RULE });
-        seen.add(t.key);
-      });
-    });
+  return z.array(item).max(MAX_TAGS, { message: MAX_TAGS_RULE });
 }
 export const vpnResourceTags = tagList(VpnResourceTag);
 

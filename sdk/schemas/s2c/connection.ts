@@ -74,10 +74,10 @@ export const IpsecPolicy = z.strictObject({
 export const CreateVpnConnectionRequestBodyContent = z
   .strictObject({
     name: resourceName.optional(),
-    vgw_id: resourceId,
+    vgw_id: F.requiredId("CONN-01"),
     vgw_ip: F.vgwIp,
     style: F.connectionStyle.default(DEFAULTS.connection.style),
-    cgw_id: resourceId,
+    cgw_id: F.requiredId("CONN-01"),
     peer_subnets: F.peerSubnets.optional(),
     tunnel_local_address: F.tunnelAddress.optional(),
     tunnel_peer_address: F.tunnelAddress.optional(),

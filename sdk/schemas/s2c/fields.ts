@@ -6,11 +6,21 @@
 import { z } from "zod";
 import { msg, pskProblems, reservedSubnetProblem, tunnelAddressProblems, type S2cRuleId } from "../../rules/s2c";
 import { isCidr, isIpv4 } from "../../rules/net";
-import { CIDR_RULE, ID_PATTERN } from "../shared";
+import { CIDR_RULE, ID_PATTERN, ID_RULE } from "../shared";
 import * as E from "./enums";
 
+/** Zod error option: "is mandatory" when the field is absent, the given message (or zod's) otherwise. */
+function mandatory(id: S2cRuleId, otherwise?: string) {
+  return { error: (iss: { input?: unknown }) => (iss.input === undefined ? msg(id, "is mandatory") : otherwise) };
+}
+
+/** A mandatory 36-character id whose absence cites a rule. */
+export function requiredId(id: S2cRuleId) {
+  return z.string(mandatory(id, ID_RULE)).regex(ID_PATTERN, { message: ID_RULE });
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, id: S2cRuleId, what = "must be one of") {
-  return z.enum(values, { message: msg(id, `${what} ${values.join(", ")}`) });
+  return z.enum(values, mandatory(id, msg(id, `${what} ${values.join(", ")}`)));
 }
 
 function intRange(range: { readonly min: number; readonly max: number }, id: S2cRuleId, unit = "") {
@@ -20,7 +30,7 @@ function intRange(range: { readonly min: number; readonly max: number }, id: S2c
 
 function lengthRange(min: number, max: number, id: S2cRuleId) {
   const m = msg(id, `must be ${min}-${max} characters`);
-  return z.string({ message: m }).min(min, { message: m }).max(max, { message: m });
+  return z.string(mandatory(id, m)).min(min, { message: m }).max(max, { message: m });
 }
 
 /** An IPv4 CIDR whose message cites a rule. */
@@ -77,7 +87,7 @@ export const caCertificateContent = lengthRange(1, E.CA_CERT_CONTENT_MAX, "CGW-0
 export const connectionStyle = oneOf(E.CONNECTION_STYLES, "CONN-03", "must be one of (lower case)");
 /** "36位UUID或点分十进制IPv4地址" (EIP id for public gateways, access private IP for private ones). */
 export const vgwIp = z
-  .string()
+  .string(mandatory("CONN-01"))
   .refine((v) => ID_PATTERN.test(v) || isIpv4(v), { message: msg("CONN-02", "must be a 36-character EIP id or a dotted-decimal IPv4 address") });
 export const peerSubnets = z
   .array(cidrFor("CONN-05").superRefine((v, ctx) => {

@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import { enterpriseProjectIdQuery, requestId, resourceId } from "../shared";
+import { requiredId } from "./fields";
 import { str, wrapped } from "./response";
 
-export const CreateConnectionMonitorRequestBodyContent = z.strictObject({ vpn_connection_id: resourceId });
+export const CreateConnectionMonitorRequestBodyContent = z.strictObject({ vpn_connection_id: requiredId("MON-01") });
 export const CreateConnectionMonitorRequestBody = z.strictObject({ connection_monitor: CreateConnectionMonitorRequestBodyContent });
 
 export const ListConnectionMonitorsQuery = z.strictObject({
