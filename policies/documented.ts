@@ -11,7 +11,7 @@ import type {
   StackValidationArgs,
 } from "@pulumi/policy";
 import { kindOfType, kindSpec, tokenOf, viewOf, KIND_CLASSES, type KindName, type ResourceView } from "./kinds";
-import { touchesUnknown, type Path } from "./props";
+import { evaluateTracked, touchesUnknown, type Path } from "./props";
 import { fieldPatterns, matchesPattern, violationMessage } from "./report";
 import { StackIndex, type StackResource } from "./stack";
 import type { VpnPolicy } from "./vpnGuard";
@@ -49,15 +49,17 @@ export function appliesToCreate(rule: RegistryRule, kind: KindName): boolean {
   return create !== undefined && rule.ops.includes(create);
 }
 
-/** Issues of a rule that do not depend on an unknown value (the issue's path or the rule's field). */
+/**
+ * Issues of a rule that do not depend on an unknown value: none when the rule read an unknown value of the body
+ * or of the context (see `evaluateTracked`), and never an issue located at an unknown value.
+ */
 export function knownIssues(rule: RegistryRule, view: ResourceView, ctx?: unknown): RuleIssueAt[] {
   const patterns = fieldPatterns(rule.field);
   const fieldUnknown = view.wireUnknowns.some((u) => patterns.some((p) => matchesPattern(u, p)));
   if (fieldUnknown) return [];
-  return rule
-    .check(view.body, ctx)
-    .filter((i) => !touchesUnknown(view.wireUnknowns, i.path))
-    .map((i) => ({ path: i.path, message: i.message }));
+  const issues = evaluateTracked((body: unknown, c: unknown) => [...rule.check(body, c)], view.markedBody, ctx);
+  if (issues === undefined) return [];
+  return issues.filter((i) => !touchesUnknown(view.wireUnknowns, i.path)).map((i) => ({ path: [...i.path], message: i.message }));
 }
 
 const keyOf = (i: RuleIssueAt) => JSON.stringify([i.path, i.message]);

@@ -8,7 +8,7 @@ import { inputsToWire, wireNamesOf } from "../sdk/spec/mapping";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { camelToSnake } from "../sdk/util/case";
 import { PROVIDER_ONLY } from "../provider/kinds";
-import { formatPath, resolveProps, type Path, type ResolvedProps } from "./props";
+import { formatPath, resolveProps, UNKNOWN_MARK, type Path, type ResolvedProps } from "./props";
 
 /** Kind name (key of `resourceKinds`) → Pulumi class name. The class name makes the type token. */
 export const KIND_CLASSES = {
@@ -103,6 +103,11 @@ export function toWireBody(kind: KindName, inputs: Record<string, unknown>): Rec
   const spec = kindSpec(kind);
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(inputs)) if (!k.startsWith("__") && !PROVIDER_ONLY_INPUTS.includes(k)) copy[k] = v;
+  if (copy.tags === UNKNOWN_MARK) {
+    // The whole tag map is unknown: keep the mark rather than turning the string into tags.
+    delete copy.tags;
+    return { ...toWireBody(kind, copy), tags: UNKNOWN_MARK };
+  }
   if (spec) {
     try {
       return inputsToWire(spec, copy, PROVIDER_ONLY_INPUTS);
@@ -135,6 +140,8 @@ export interface ResourceView {
   readonly props: Record<string, unknown>;
   /** The wire body computed from `props`. */
   readonly body: Record<string, unknown>;
+  /** The wire body with unknown values as `UNKNOWN_MARK`, for `evaluateTracked`. */
+  readonly markedBody: Record<string, unknown>;
   /** Unknown values: input paths and the same paths on the wire. */
   readonly unknowns: readonly Path[];
   readonly wireUnknowns: readonly Path[];
@@ -157,6 +164,7 @@ export function viewOf(
     urn,
     props: plain,
     body: toWireBody(kind, plain),
+    markedBody: resolved.unknowns.length === 0 ? toWireBody(kind, plain) : toWireBody(kind, normalise(resolved.marked)),
     unknowns: resolved.unknowns,
     wireUnknowns: resolved.unknowns.map((u) => wirePathOf(kind, u)),
     raw: props,

@@ -10,26 +10,24 @@ import {
   type P2cRuleContext,
 } from "../sdk/rules/p2c";
 import { registerDocumented, type DocumentedArgs } from "./documented";
-import { KIND_CLASSES, label, tokenOf, type KindName } from "./kinds";
+import { stackPolicy, str } from "./helpers";
+import { KIND_CLASSES, label, type KindName } from "./kinds";
 import { StackIndex, type StackResource } from "./stack";
 import { registerPolicy, type PolicyValue, type VpnPolicy } from "./vpnGuard";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contexts: facts about related resources that some P2C rules read.
 
-function str(v: unknown): string | undefined {
-  return typeof v === "string" ? v : undefined;
-}
-
 /** A user's server: its client CIDR, and the static IPs of the server's other users. */
 export function userContext(stack: StackIndex, user: StackResource): P2cRuleContext | undefined {
   const server = stack.referenced(user, "vpnServerId", "vpnServer");
   if (!server) return undefined;
-  const clientCidr = str(server.body.client_cidr);
+  // markedBody: an unknown value reaches the rule as UNKNOWN_MARK, and the rule's finding is then dropped.
+  const clientCidr = str(server.markedBody.client_cidr);
   const otherStaticIps = stack
     .referencing(server, "vpnUser", "vpnServerId")
     .filter((u) => u !== user)
-    .map((u) => str(u.body.static_ip))
+    .map((u) => str(u.markedBody.static_ip))
     .filter((ip): ip is string => ip !== undefined && ip !== "disable");
   return { ...(clientCidr ? { clientCidr } : {}), otherStaticIps };
 }
@@ -37,14 +35,14 @@ export function userContext(stack: StackIndex, user: StackResource): P2cRuleCont
 /** A server's gateway: its maximum number of connections. */
 export function serverContext(stack: StackIndex, server: StackResource): P2cRuleContext | undefined {
   const gateway = stack.referenced(server, "p2cVgwId", "p2cVpnGateway");
-  const max = gateway?.body.max_connection_number;
+  const max = gateway?.markedBody.max_connection_number;
   return typeof max === "number" ? { maxConnectionNumber: max } : undefined;
 }
 
 /** An access policy's server: its local subnets. */
 export function accessPolicyContext(stack: StackIndex, policy: StackResource): P2cRuleContext | undefined {
   const server = stack.referenced(policy, "vpnServerId", "vpnServer");
-  const locals = server?.body.local_subnets;
+  const locals = server?.markedBody.local_subnets;
   return Array.isArray(locals) && locals.every((l) => typeof l === "string") ? { localSubnets: locals as string[] } : undefined;
 }
 
@@ -110,6 +108,7 @@ export const P2C_DOCUMENTED = {
  */
 export const P2C_RULES_NOT_POLICIES: Readonly<Record<string, string>> = {
   "P2C-PWD-7": "new_password/old_password belong to the change-password operation, not to a resource's inputs",
+  "P2C-USR-3": "the users list belongs to the batch-create-users operation (EN 4.2.3.2); each VpnUser is created on its own",
   "P2C-GRP-4": "the users list belongs to the add-users/remove-users operations, not to a user group's inputs",
 };
 
@@ -125,25 +124,11 @@ export const MAX_USER_GROUPS_PER_SERVER = 50;
 /** "访问策略数量超出最大限制100" (VPN.1400; api-p2c-common.md §12.8). */
 export const MAX_ACCESS_POLICIES_PER_SERVER = 100;
 
-/** A stack policy over each resource of `kind` (the "owner") and the stack. */
-function stackPolicy(
-  base: Omit<VpnPolicy, "validateStack" | "validateResource"> & { kind: KindName },
-  check: (stack: StackIndex, owner: StackResource, report: (message: string, urn?: string) => void) => void,
-): VpnPolicy {
-  const { kind, ...rest } = base;
-  const validateStack = (args: StackValidationArgs, report: ReportViolation) => {
-    const stack = StackIndex.of(args);
-    for (const owner of stack.ofKind(kind)) check(stack, owner, (m, urn) => report(m, urn ?? owner.urn));
-  };
-  (validateStack as any).__pulumiType = tokenOf(kind);
-  return { ...rest, validateStack } as VpnPolicy;
-}
-
 export const p2cGatewaySingleServer = registerPolicy(
   "p2cGatewaySingleServer",
   stackPolicy(
+    "p2cVpnGateway",
     {
-      kind: "p2cVpnGateway",
       name: "p2c-gateway-single-server",
       description: 'Checks that a P2C VPN gateway has at most one VPN server ("请勿在网关下创建多个服务端", VPN.1102; api-p2c-common.md §5).',
       enforcementLevel: "mandatory",
@@ -162,8 +147,8 @@ export const p2cGatewaySingleServer = registerPolicy(
 export const vpnServerUserCount = registerPolicy(
   "vpnServerUserCount",
   stackPolicy(
+    "vpnServer",
     {
-      kind: "vpnServer",
       name: "vpn-server-user-count",
       description:
         "Checks that a VPN server has no more users than its gateway's max_connection_number (VPN.1307; api-p2c-common.md §12.4).",
@@ -194,8 +179,8 @@ function countPolicy(
   return registerPolicy(
     key,
     stackPolicy(
+      "vpnServer",
       {
-        kind: "vpnServer",
         name,
         description: `Checks that a VPN server has at most ${limit} ${what} (${cite}).`,
         enforcementLevel: "mandatory",
@@ -231,8 +216,8 @@ function uniqueNamesPolicy(key: string, name: string, child: KindName, cite: str
   return registerPolicy(
     key,
     stackPolicy(
+      "vpnServer",
       {
-        kind: "vpnServer",
         name,
         description: `Checks that the ${what} of a VPN server have distinct names (${cite}).`,
         enforcementLevel: "mandatory",
@@ -275,8 +260,8 @@ export const vpnServerUniqueUserGroupNames = uniqueNamesPolicy(
 export const vpnServerClientCaTotal = registerPolicy(
   "vpnServerClientCaTotal",
   stackPolicy(
+    "vpnServer",
     {
-      kind: "vpnServer",
       name: "vpn-server-client-ca-total",
       description: `Checks that a VPN server's client CA certificates, inline and as ClientCaCertificate resources, are at most ${MAX_CLIENT_CA_CERTIFICATES} (VPN.1111; ZH/EN 4.2.2.1).`,
       enforcementLevel: "mandatory",

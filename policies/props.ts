@@ -24,9 +24,17 @@ const PROXY_TARGET = "__getSpecialProxyTarget";
 
 export type Path = readonly (string | number)[];
 
+/**
+ * Stands for an unknown value in `ResolvedProps.marked`: a string, so it survives the camelCase → wire mapping.
+ * Only `evaluateTracked` interprets it.
+ */
+export const UNKNOWN_MARK = "\u0000<unknown during preview>\u0000";
+
 export interface ResolvedProps {
   /** A plain copy of the properties; unknown values are left out. */
   readonly value: Record<string, unknown>;
+  /** The same copy with each unknown value replaced by `UNKNOWN_MARK`. */
+  readonly marked: Record<string, unknown>;
   /** Paths of the unknown values (camelCase input names, array indexes as numbers). */
   readonly unknowns: readonly Path[];
 }
@@ -64,15 +72,16 @@ function read(obj: any, key: string | number, path: Path, unknowns: Path[]): { o
   }
 }
 
-function copy(v: unknown, path: Path, unknowns: Path[]): unknown {
+/** Copies `v`; an unknown becomes `unknown` (undefined: left out of objects, an empty slot in arrays). */
+function copy(v: unknown, path: Path, unknowns: Path[], unknown: unknown): unknown {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {
     const out: unknown[] = [];
     const n = v.length;
     for (let i = 0; i < n; i++) {
       const r = read(v, i, path, unknowns);
-      // An unknown element keeps its slot (as undefined) so that indexes still match the program's.
-      out.push(r.ok ? copy(r.value, [...path, i], unknowns) : undefined);
+      // An unknown element keeps its slot so that indexes still match the program's.
+      out.push(r.ok ? copy(r.value, [...path, i], unknowns, unknown) : unknown);
     }
     return out;
   }
@@ -81,16 +90,59 @@ function copy(v: unknown, path: Path, unknowns: Path[]): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const r = read(v, k, path, unknowns);
-    if (r.ok && r.value !== undefined) out[k] = copy(r.value, [...path, k], unknowns);
+    const x = r.ok ? r.value : unknown;
+    if (x !== undefined) out[k] = r.ok ? copy(x, [...path, k], unknowns, unknown) : x;
   }
   return out;
 }
 
-/** A plain, unknown-free copy of `props` (a policy's `args.props` or a stack resource's `props`). */
+/** A plain copy of `props` (a policy's `args.props` or a stack resource's `props`) without, and with marked, unknowns. */
 export function resolveProps(props: Record<string, unknown> | undefined): ResolvedProps {
   const unknowns: Path[] = [];
-  const value = (props ? copy(props, [], unknowns) : {}) as Record<string, unknown>;
-  return { value, unknowns };
+  const value = (props ? copy(props, [], unknowns, undefined) : {}) as Record<string, unknown>;
+  const marked = (props ? copy(props, [], [], UNKNOWN_MARK) : {}) as Record<string, unknown>;
+  return { value, marked, unknowns };
+}
+
+/**
+ * Runs `fn` on proxies of `args` that answer `undefined` for every `UNKNOWN_MARK` and note that an unknown was
+ * read (or that an object holding one was listed). Returns `undefined` when the result depended on an unknown:
+ * a rule that read `client_auth_type` while it was unknown says nothing reliable about the other fields either.
+ */
+export function evaluateTracked<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): R | undefined {
+  let touched = false;
+  const holdsUnknown = (o: object) => Object.values(o).some((x) => x === UNKNOWN_MARK);
+  const cache = new WeakMap<object, object>();
+  const wrap = (v: unknown): unknown => {
+    if (v === UNKNOWN_MARK) {
+      touched = true;
+      return undefined;
+    }
+    if (v === null || typeof v !== "object") return v;
+    const hit = cache.get(v);
+    if (hit) return hit;
+    const proxy = new Proxy(v, {
+      get(target, key, receiver) {
+        const x = Reflect.get(target, key, receiver);
+        return typeof key === "symbol" ? x : wrap(x);
+      },
+      has(target, key) {
+        if (typeof key !== "symbol" && (target as Record<string, unknown>)[key] === UNKNOWN_MARK) {
+          touched = true;
+          return false;
+        }
+        return Reflect.has(target, key);
+      },
+      ownKeys(target) {
+        if (holdsUnknown(target)) touched = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    cache.set(v, proxy);
+    return proxy;
+  };
+  const result = fn(...(args.map(wrap) as A));
+  return touched ? undefined : result;
 }
 
 /** True when a value at `path` (or inside it, or containing it) is unknown. */

@@ -39,9 +39,9 @@ export function isSecretField(kind: KindName, wirePath: Path): boolean {
 /** The value as shown in a message: JSON, shortened; `<secret>` for secret fields; `<missing>` when absent. */
 export function shownValue(kind: KindName, body: unknown, wirePath: Path): string {
   if (wirePath.length === 0) return "";
-  if (isSecretField(kind, wirePath)) return "<secret>";
   const v = valueAt(body, wirePath);
-  return v === undefined ? "<missing>" : describeValue(v);
+  if (v === undefined) return "<missing>";
+  return isSecretField(kind, wirePath) ? "<secret>" : describeValue(v);
 }
 
 /** `VpnConnection "vpn-1": tunnelLocalAddress (tunnel_local_address): "169.254.195.1/30" — <rule>`. */

@@ -37,3 +37,8 @@ export async function violations(policy: VpnPolicy, s: Scenario): Promise<StackV
   out.push(...(await runStack(policy, s.stack, s.opts)));
   return out;
 }
+
+/** Keeps the violations reported on resource `on` (all when undefined). */
+export function onResource(all: StackViolation[], on?: string): StackViolation[] {
+  return on ? all.filter((v) => v.urn?.endsWith(`:${on}`)) : all;
+}

@@ -130,3 +130,23 @@ export function p2cStack(change: Partial<Record<string, Record<string, unknown>>
     r("clientCaCertificate", "ca", { vpnServerId: ["server"] }),
   ];
 }
+
+/**
+ * The documented HA example as a stack (seeds chapter 5, examples 1-4): an active-active gateway with two EIPs,
+ * a customer gateway, a connection on each EIP, a monitor on each connection. `change` patches by name.
+ */
+export function haStack(change: Partial<Record<string, Record<string, unknown>>> = {}): TestResource[] {
+  const r = (kind: KindName, name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}): TestResource => {
+    const p = { ...props, ...(change[name] ?? {}) };
+    for (const [k, v] of Object.entries(change[name] ?? {})) if (v === undefined) delete p[k];
+    return { kind, name, props: p, deps, secretPaths: kind === "vpnConnection" ? ["psk"] : [] };
+  };
+  return [
+    r("vpnGateway", "vpngw", happy.vpnGateway()),
+    r("customerGateway", "cgw", happy.customerGateway()),
+    r("vpnConnection", "vpn-1", { ...happy.vpnConnection(), name: "vpn-1", vgwIp: IDS.eip1 }, { vgwId: ["vpngw"], cgwId: ["cgw"] }),
+    r("vpnConnection", "vpn-2", { ...happy.vpnConnection(), name: "vpn-2", vgwIp: IDS.eip2 }, { vgwId: ["vpngw"], cgwId: ["cgw"] }),
+    r("connectionMonitor", "monitor-1", { vpnConnectionId: IDS.connection }, { vpnConnectionId: ["vpn-1"] }),
+    r("connectionMonitor", "monitor-2", { vpnConnectionId: "0a2b3c4d-0000-4a8d-8a86-e22416ca1221" }, { vpnConnectionId: ["vpn-2"] }),
+  ];
+}

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import "../../policies/lib";
 import { p2cCases } from "./cases-p2c";
-import { policyNamed, violations } from "./cases";
+import { onResource, policyNamed, violations } from "./cases";
 import { expectNone, expectViolation } from "./util";
 
 describe.each(p2cCases)("$policy", (c) => {
@@ -10,6 +10,6 @@ describe.each(p2cCases)("$policy", (c) => {
   });
   it("reports the broken rule with field, value and citation", async () => {
     const all = await violations(policyNamed(c.policy), c.fail);
-    expectViolation(c.on ? all.filter((v) => v.urn?.endsWith(`:${c.on}`)) : all, ...c.expect);
+    expectViolation(onResource(all, c.on), ...c.expect);
   });
 });

@@ -33,6 +33,23 @@ export interface RunOptions {
   config?: Record<string, unknown>;
   /** Input paths the engine would mark as secret; omitted = secretness unknown. */
   secretPaths?: string[];
+  /** Environment of the pack process while the policy runs (PULUMI_CONFIG, HW_REGION_NAME). */
+  env?: Record<string, string>;
+}
+
+/** Runs `fn` with extra environment variables, restoring the previous values afterwards. */
+export async function withEnv<T>(env: Record<string, string> | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!env) return fn();
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** The config the engine hands a policy: `configSchema` defaults, then the given values. */
@@ -79,7 +96,9 @@ export async function runResource(
   if (!p.validateResource) return [];
   const out: string[] = [];
   const fns = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
-  for (const fn of fns) await fn(resourceArgs(policy, kind, props, o), (message) => out.push(message));
+  await withEnv(o.env, async () => {
+    for (const fn of fns) await fn(resourceArgs(policy, kind, props, o), (message) => out.push(message));
+  });
   return out;
 }
 
@@ -143,7 +162,9 @@ export async function runStack(policy: VpnPolicy, resources: TestResource[], o: 
   const p = policy as StackValidationPolicy;
   if (typeof p.validateStack !== "function") return [];
   const out: StackViolation[] = [];
-  await p.validateStack(stackArgs(policy, resources, o), (message, urn) => out.push({ message, ...(urn ? { urn } : {}) }));
+  await withEnv(o.env, async () =>
+    p.validateStack(stackArgs(policy, resources, o), (message, urn) => out.push({ message, ...(urn ? { urn } : {}) })),
+  );
   return out;
 }
 

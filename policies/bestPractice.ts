@@ -1,0 +1,351 @@
+/**
+ * Security best practice beyond the API reference, advisory by default and configurable through
+ * --policy-pack-config: allowed algorithms, minimum DH group, PFS, IKEv1 aggressive mode, dead peer detection,
+ * monitoring, secret inputs, overlapping subnets, BGP ASNs.
+ *
+ * Algorithm checks read the *effective* values: the ones given, else the documented defaults the service fills
+ * in (`DEFAULTS` in sdk/schemas/s2c/enums.ts: sha2-256, aes-128, group15, IKEv2, main mode).
+ */
+import {
+  AUTH_ALGORITHMS,
+  DEFAULTS,
+  DH_GROUPS,
+  ENCRYPTION_ALGORITHMS,
+  WEAK_AUTH_ALGORITHMS,
+} from "../sdk/schemas/s2c/enums";
+import { cidrsOverlap } from "../sdk/rules/net";
+import { at, resourcePolicy, stackPolicy, str } from "./helpers";
+import { KIND_CLASSES, kindSpec, label, type KindName, type ResourceView } from "./kinds";
+import { isSecretInput, touchesUnknown } from "./props";
+import { fieldLabel } from "./report";
+import { snakeToCamel } from "../sdk/util/case";
+import { registerPolicy, type PolicyValue } from "./vpnGuard";
+
+const PHASES = [
+  ["ikepolicy", "IKE"],
+  ["ipsecpolicy", "IPsec"],
+] as const;
+
+/** The value of `policy.field`, or the documented default when absent; undefined when unknown at preview. */
+function effective(view: ResourceView, policy: "ikepolicy" | "ipsecpolicy", field: string): string | undefined {
+  if (touchesUnknown(view.wireUnknowns, [policy, field])) return undefined;
+  const v = at(view, policy, field);
+  if (typeof v === "string") return v;
+  return (DEFAULTS[policy] as Record<string, unknown>)[field] as string | undefined;
+}
+
+function given(view: ResourceView, path: (string | number)[]): boolean {
+  return at(view, ...path) !== undefined;
+}
+
+const shown = (view: ResourceView, path: (string | number)[], value: string) =>
+  `${fieldLabel(path)}: ${JSON.stringify(value)}${given(view, path) ? "" : " (documented default)"}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Algorithms
+
+/** The weak 3DES cipher the Chinese edition flags ("3des安全性较低，请慎用"). */
+const WEAK_CIPHERS = ["3des"];
+
+export interface AllowedAlgorithmsArgs {
+  authenticationAlgorithms: string[];
+  encryptionAlgorithms: string[];
+}
+
+export const vpnConnectionAllowedAlgorithms = registerPolicy(
+  "vpnConnectionAllowedAlgorithms",
+  resourcePolicy(
+    ["vpnConnection"],
+    {
+      name: "vpn-connection-allowed-algorithms",
+      description:
+        "Checks that the IKE and IPsec authentication and encryption algorithms a connection uses (given or documented defaults) are in the allowed lists; by default md5, sha1 and 3des are refused (ZH T4-104/T4-106: \"安全性较低，请慎用\").",
+      enforcementLevel: "advisory",
+      remediationSteps:
+        "Set ikepolicy/ipsecpolicy authenticationAlgorithm to sha2-256 or stronger and encryptionAlgorithm to an AES-GCM cipher (aes-256-gcm-16), on both the connection and the peer device.",
+      configSchema: {
+        properties: {
+          authenticationAlgorithms: {
+            type: "array",
+            items: { type: "string", enum: [...AUTH_ALGORITHMS] },
+            default: AUTH_ALGORITHMS.filter((a) => !(WEAK_AUTH_ALGORITHMS as readonly string[]).includes(a)),
+          },
+          encryptionAlgorithms: {
+            type: "array",
+            items: { type: "string", enum: [...ENCRYPTION_ALGORITHMS] },
+            default: ENCRYPTION_ALGORITHMS.filter((a) => !WEAK_CIPHERS.includes(a)),
+          },
+        },
+      },
+    },
+    (view, args, report) => {
+      const cfg = args.getConfig<AllowedAlgorithmsArgs>();
+      for (const [policy, phase] of PHASES) {
+        for (const [field, allowed, what] of [
+          ["authentication_algorithm", cfg.authenticationAlgorithms, "authentication"],
+          ["encryption_algorithm", cfg.encryptionAlgorithms, "encryption"],
+        ] as const) {
+          const v = effective(view, policy, field);
+          if (v === undefined || !allowed || allowed.includes(v)) continue;
+          report(
+            `${label(view.kind, view.name)}: ${shown(view, [policy, field], v)} — ${phase} ${what} algorithm is not allowed; allowed: ${allowed.join(", ")}.`,
+          );
+        }
+      }
+    },
+  ),
+);
+
+const groupNumber = (g: string): number | undefined => {
+  const m = /^group(\d+)$/.exec(g);
+  return m ? Number(m[1]) : undefined;
+};
+
+export interface MinimumDhGroupArgs {
+  minimumDhGroup: number;
+}
+
+export const vpnConnectionMinimumDhGroup = registerPolicy(
+  "vpnConnectionMinimumDhGroup",
+  resourcePolicy(
+    ["vpnConnection"],
+    {
+      name: "vpn-connection-minimum-dh-group",
+      description:
+        "Checks that the IKE DH group and the IPsec PFS group (given or documented default group15) are at least the configured `minimumDhGroup` (default 14; group1, group2 and group5 are flagged as low security in ZH T4-104/T4-106).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Set ikepolicy.dhGroup and ipsecpolicy.pfs to group14 or higher (group19-group21 are elliptic-curve groups), on both ends.",
+      configSchema: {
+        properties: {
+          minimumDhGroup: {
+            type: "integer",
+            enum: DH_GROUPS.map((g) => groupNumber(g)!),
+            default: 14,
+          },
+        },
+      },
+    },
+    (view, args, report) => {
+      const { minimumDhGroup } = args.getConfig<MinimumDhGroupArgs>();
+      for (const [policy, field, what] of [
+        ["ikepolicy", "dh_group", "IKE DH group"],
+        ["ipsecpolicy", "pfs", "IPsec PFS group"],
+      ] as const) {
+        const v = effective(view, policy, field);
+        const n = v === undefined ? undefined : groupNumber(v);
+        if (n !== undefined && n < minimumDhGroup)
+          report(`${label(view.kind, view.name)}: ${shown(view, [policy, field], v!)} — ${what} is below the minimum group${minimumDhGroup}.`);
+      }
+    },
+  ),
+);
+
+export const vpnConnectionPfsEnabled = registerPolicy(
+  "vpnConnectionPfsEnabled",
+  resourcePolicy(
+    ["vpnConnection"],
+    {
+      name: "vpn-connection-pfs-enabled",
+      description: "Checks that perfect forward secrecy is not disabled on a connection (ipsecpolicy.pfs is not \"disable\"; ZH T4-106).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Set ipsecpolicy.pfs to a DH group (group14 or higher), or leave it unset for the default group15.",
+    },
+    (view, _args, report) => {
+      if (effective(view, "ipsecpolicy", "pfs") === "disable")
+        report(`${label(view.kind, view.name)}: ${shown(view, ["ipsecpolicy", "pfs"], "disable")} — perfect forward secrecy is disabled.`);
+    },
+  ),
+);
+
+export const vpnConnectionNoAggressiveMode = registerPolicy(
+  "vpnConnectionNoAggressiveMode",
+  resourcePolicy(
+    ["vpnConnection"],
+    {
+      name: "vpn-connection-no-aggressive-mode",
+      description:
+        "Checks that an IKEv1 connection does not use aggressive mode (phase1_negotiation_mode aggressive sends the identity in clear and exposes the PSK to offline guessing; ZH T4-104).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Use ikepolicy.ikeVersion v2, or phase1NegotiationMode main with IKEv1.",
+    },
+    (view, _args, report) => {
+      if (effective(view, "ikepolicy", "ike_version") === "v1" && effective(view, "ikepolicy", "phase1_negotiation_mode") === "aggressive")
+        report(
+          `${label(view.kind, view.name)}: ${shown(view, ["ikepolicy", "phase1_negotiation_mode"], "aggressive")} — IKEv1 aggressive mode is weak; use main mode or IKEv2.`,
+        );
+    },
+  ),
+);
+
+export const vpnConnectionDpdConfigured = registerPolicy(
+  "vpnConnectionDpdConfigured",
+  resourcePolicy(
+    ["vpnConnection"],
+    {
+      name: "vpn-connection-dpd-configured",
+      description:
+        "Checks that dead peer detection is configured explicitly on a connection (ikepolicy.dpd; ZH T4-105 / EN T4-91), so its timers are chosen to match the peer device instead of left to the service defaults.",
+      enforcementLevel: "advisory",
+      remediationSteps: "Set ikepolicy.dpd { timeout, interval, msg } to the values configured on the customer device.",
+    },
+    (view, _args, report) => {
+      if (touchesUnknown(view.wireUnknowns, ["ikepolicy", "dpd"])) return;
+      if (at(view, "ikepolicy", "dpd") === undefined)
+        report(`${label(view.kind, view.name)}: ikepolicy.dpd: <missing> — dead peer detection is not configured explicitly.`);
+    },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring
+
+export const vpnConnectionMonitored = registerPolicy(
+  "vpnConnectionMonitored",
+  stackPolicy(
+    "vpnConnection",
+    {
+      name: "vpn-connection-monitored",
+      description:
+        "Checks that every VPN connection is monitored: a ConnectionMonitor for it in the stack (ZH/EN 4.1.4) or NQA enabled on a static connection (enable_nqa).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Declare `new ConnectionMonitor(name, { vpnConnectionId: connection.id })`, or set enableNqa: true on a static connection.",
+    },
+    (stack, conn, report) => {
+      if (at(conn, "enable_nqa") === true || touchesUnknown(conn.wireUnknowns, ["enable_nqa"])) return;
+      if (stack.referencing(conn, "connectionMonitor", "vpnConnectionId").length > 0) return;
+      report(`${label(conn.kind, conn.name)}: no ConnectionMonitor refers to this connection and enable_nqa is not set — the tunnel is not monitored.`);
+    },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Secret inputs
+
+/**
+ * Reports secret fields of a kind (its spec's `secret` list) given as plain values. Secretness is visible only
+ * through the pack's deserializer hook (see ./props); without it the policy cannot tell and reports nothing.
+ * The project's resource classes wrap these fields as secrets themselves, so this catches resources registered
+ * another way (other SDK versions, hand-made dynamic resources, imports of raw state).
+ */
+function secretInputPolicy(key: string, kind: KindName, name: string, cite: string): ReturnType<typeof registerPolicy> {
+  const fields = () => (kindSpec(kind)?.secret ?? []).filter((f) => !f.includes("."));
+  return registerPolicy(
+    key,
+    resourcePolicy(
+      [kind],
+      {
+        name,
+        description: `Checks that the secret inputs of a ${KIND_CLASSES[kind]} (${cite}) are Pulumi secrets, not plain values stored in clear in the state.`,
+        enforcementLevel: "advisory",
+        remediationSteps: "Pass the value as a secret: `config.requireSecret(...)` or `pulumi.secret(...)`, never a literal string.",
+      },
+      (view, _args, report) => {
+        for (const wire of fields()) {
+          const input = snakeToCamel(wire);
+          if (view.props[input] === undefined) continue;
+          if (isSecretInput(view.raw, input) === false)
+            report(`${label(view.kind, view.name)}: ${fieldLabel([wire])}: <not shown> — is a plain value; it must be a Pulumi secret (${cite}).`);
+        }
+      },
+    ),
+  );
+}
+
+export const vpnConnectionPskSecret = secretInputPolicy(
+  "vpnConnectionPskSecret",
+  "vpnConnection",
+  "vpn-connection-psk-secret",
+  "psk; CONN-18, ZH 4.1.3.2 / EN 4.1.3.3: never returned",
+);
+export const gatewayCertificatePrivateKeySecret = secretInputPolicy(
+  "gatewayCertificatePrivateKeySecret",
+  "gatewayCertificate",
+  "gateway-certificate-private-key-secret",
+  "private_key, enc_private_key; GW-25, ZH 4.1.1.8-4.1.1.10",
+);
+export const vpnUserPasswordSecret = secretInputPolicy(
+  "vpnUserPasswordSecret",
+  "vpnUser",
+  "vpn-user-password-secret",
+  "password; api-p2c-common.md §12.1",
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Addressing and routing
+
+export const vpnSubnetsNoOverlap = registerPolicy(
+  "vpnSubnetsNoOverlap",
+  stackPolicy(
+    "vpnConnection",
+    {
+      name: "vpn-subnets-no-overlap",
+      description:
+        "Checks that a connection's peer subnets do not overlap its gateway's local subnets (not forbidden by the S2C docs, api-s2c.md §6.6, but overlapping routes make traffic ambiguous).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Use distinct address ranges on both sides, or NAT the overlapping range on the customer side.",
+    },
+    (stack, conn, report) => {
+      const gw = stack.referenced(conn, "vgwId", "vpnGateway");
+      if (!gw) return;
+      const peers = at(conn, "peer_subnets");
+      const locals = at(gw, "local_subnets");
+      if (!Array.isArray(peers) || !Array.isArray(locals)) return;
+      peers.forEach((p, i) => {
+        if (typeof p !== "string" || touchesUnknown(conn.wireUnknowns, ["peer_subnets", i])) return;
+        const hit = locals.find((l, j) => typeof l === "string" && !touchesUnknown(gw.wireUnknowns, ["local_subnets", j]) && cidrsOverlap(p, l));
+        if (hit)
+          report(
+            `${label(conn.kind, conn.name)}: ${fieldLabel(["peer_subnets", i])}: ${JSON.stringify(p)} — overlaps local subnet ${hit} of ${label(gw.kind, gw.name)}.`,
+          );
+      });
+    },
+  ),
+);
+
+export const customerGatewayEbgpAsn = registerPolicy(
+  "customerGatewayEbgpAsn",
+  stackPolicy(
+    "vpnConnection",
+    {
+      name: "customer-gateway-ebgp-asn",
+      description:
+        "Checks that a BGP connection's customer gateway has a bgp_asn and that it differs from the VPN gateway's (default 64512), as eBGP needs (not stated by the docs, api-s2c.md §6.6).",
+      enforcementLevel: "advisory",
+      remediationSteps: "Set the customer gateway's bgpAsn to the peer device's ASN, different from the VPN gateway's bgpAsn.",
+    },
+    (stack, conn, report) => {
+      if (touchesUnknown(conn.wireUnknowns, ["style"])) return;
+      if ((str(at(conn, "style")) ?? DEFAULTS.connection.style) !== "bgp") return;
+      const cgw = stack.referenced(conn, "cgwId", "customerGateway");
+      if (!cgw || touchesUnknown(cgw.wireUnknowns, ["bgp_asn"])) return;
+      const cgwAsn = at(cgw, "bgp_asn");
+      if (typeof cgwAsn !== "number") {
+        report(`${label(conn.kind, conn.name)}: style "bgp" — ${label(cgw.kind, cgw.name)} has no bgpAsn (bgp_asn) for the BGP session.`);
+        return;
+      }
+      const gw = stack.referenced(conn, "vgwId", "vpnGateway");
+      if (!gw || touchesUnknown(gw.wireUnknowns, ["bgp_asn"])) return;
+      const gwAsn = at(gw, "bgp_asn") ?? DEFAULTS.gateway.bgp_asn;
+      if (gwAsn === cgwAsn)
+        report(
+          `${label(conn.kind, conn.name)}: style "bgp" — ${label(cgw.kind, cgw.name)} bgpAsn ${cgwAsn} equals the bgpAsn of ${label(gw.kind, gw.name)}; eBGP needs different ASNs.`,
+        );
+    },
+  ),
+);
+
+declare module "./vpnGuard" {
+  interface VpnGuardArgs {
+    vpnConnectionAllowedAlgorithms?: PolicyValue<AllowedAlgorithmsArgs>;
+    vpnConnectionMinimumDhGroup?: PolicyValue<MinimumDhGroupArgs>;
+    vpnConnectionPfsEnabled?: PolicyValue;
+    vpnConnectionNoAggressiveMode?: PolicyValue;
+    vpnConnectionDpdConfigured?: PolicyValue;
+    vpnConnectionMonitored?: PolicyValue;
+    vpnConnectionPskSecret?: PolicyValue;
+    gatewayCertificatePrivateKeySecret?: PolicyValue;
+    vpnUserPasswordSecret?: PolicyValue;
+    vpnSubnetsNoOverlap?: PolicyValue;
+    customerGatewayEbgpAsn?: PolicyValue;
+  }
+}

@@ -1,0 +1,15 @@
+import { describe, it } from "vitest";
+import "../../policies/lib";
+import { s2cCases } from "./cases-s2c";
+import { onResource, policyNamed, violations } from "./cases";
+import { expectNone, expectViolation } from "./util";
+
+describe.each(s2cCases)("$policy", (c) => {
+  it("passes the happy path", async () => {
+    expectNone(await violations(policyNamed(c.policy), c.pass));
+  });
+  it("reports the broken rule with field, value and citation", async () => {
+    const all = await violations(policyNamed(c.policy), c.fail);
+    expectViolation(onResource(all, c.on), ...c.expect);
+  });
+});
