@@ -68,7 +68,7 @@ export class EmulatorAdmin {
   createResource<T = Record<string, unknown>>(
     kind: string,
     body: Record<string, unknown>,
-    opts: { projectId?: string; parents?: Record<string, string> } = {},
+    opts: { projectId?: string; parents?: Record<string, string>; id?: string; ready?: boolean } = {},
   ): Promise<T> {
     return this.call<Record<string, T>>("POST", `/resources/${encodeURIComponent(kind)}`, { body, ...opts }).then(
       (r) => Object.values(r)[0] as T,

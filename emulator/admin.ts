@@ -11,9 +11,10 @@
  *                                               external resources (VPCs, subnets, EIPs, ERs, enterprise
  *                                               projects, CCM certificates); once a list is seeded, unknown ids
  *                                               in it are refused with the documented errors
- *   POST   /resources/{kind} {projectId?, parents?, body}
+ *   POST   /resources/{kind} {projectId?, parents?, body, id?, ready?}
  *                                               create a resource directly (e.g. a P2C gateway, which the
- *                                               documented API cannot create)
+ *                                               documented API cannot create), optionally with a chosen id and
+ *                                               already at the end of its create phase
  *   POST   /resources/{kind}/{id}/status {status, projectId?}
  *                                               force a status (FREEZED, FAULT, ERROR…)
  *   POST   /connections/{id}/peer {up, projectId?}
@@ -38,6 +39,8 @@ import { isEmulatorError } from "./errors";
 import { isPlainObject } from "./util";
 import type { Inventory, ProjectState } from "./models/state";
 import { parseRawQuery } from "../sdk/signing/canonical-query";
+import { operations } from "../sdk/spec/operations";
+import type { OperationSpec } from "../sdk/spec/types";
 import { setPeer } from "./models/vpnConnection";
 import { unbindEip } from "./models/vpnGateway";
 import { addClientConnection } from "./models/p2cVpnGateway";
@@ -176,9 +179,19 @@ export function handleAdmin(
         if (!emu.models.has(kind)) throw new AdminError(404, `unknown kind ${kind}`);
         const model = emu.models.get(kind);
         const p = projectOf(body.projectId);
-        const input = isPlainObject(body.body) ? body.body : {};
+        const given = isPlainObject(body.body) ? body.body : {};
+        // The kind's create schema fills the documented defaults when it accepts the body; a body it refuses
+        // (a state the API cannot create, e.g. a P2C gateway without an EIP) is stored as given.
+        const createOp = (operations as Record<string, OperationSpec>)[model.spec.ops.create];
+        const parsed = createOp?.body?.safeParse({ [model.spec.wrapper]: given });
+        const input = parsed?.success ? ((parsed.data as Record<string, Record<string, unknown>>)[model.spec.wrapper] ?? given) : given;
         const parents = isPlainObject(body.parents) ? (body.parents as Record<string, string>) : {};
-        const rec = model.create(p, input, input, parents);
+        if (body.id !== undefined && (typeof body.id !== "string" || !/^[0-9A-Za-z-]{36}$/.test(body.id)))
+          throw new AdminError(400, "id must be 36 letters, digits or dashes");
+        const rec = model.create(p, input, given, parents, {
+          ...(typeof body.id === "string" ? { id: body.id } : {}),
+          ...(body.ready === true ? { ready: true } : {}),
+        });
         return send(201, { [model.spec.wrapper]: model.view(p, rec, "show") });
       }
       case "POST /resources/:kind/:id/status": {

@@ -41,6 +41,8 @@ export interface StartEmulatorOptions {
   region?: string;
   /** Token accepted in `X-Auth-Token` (token authentication), when set. */
   authToken?: string;
+  /** Availability zones of the region (default `<region>a`, `b`, `c`). */
+  availabilityZones?: string[];
   /** Persist the state to this file (written atomically on change, loaded at start). */
   stateFile?: string;
 }
@@ -99,7 +101,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       region,
       credentials: new Map([[accessKey, secretKey]]),
       ...(options.authToken ? { authToken: options.authToken } : {}),
-      availabilityZones: availabilityZonesOf(region),
+      availabilityZones: options.availabilityZones ?? availabilityZonesOf(region),
       projectId,
     },
     options.delayScale ?? 0,

@@ -251,10 +251,19 @@ export class ResourceModel {
     if (this.count(project) + adding > limit) throw this.emu.models.quotaError(type);
   }
 
-  create(project: ProjectState, input: Wire, raw: Wire, parents: Record<string, string> = {}): ResourceRecord {
+  /** `opts.id` and `opts.ready` are for seeding (admin API): a chosen id, and ready without a create phase. */
+  create(
+    project: ProjectState,
+    input: Wire,
+    raw: Wire,
+    parents: Record<string, string> = {},
+    opts: { id?: string; ready?: boolean } = {},
+  ): ResourceRecord {
     this.checkQuota(project);
     const h = this.hookContext(project);
-    const prepared = this.hooks.prepareCreate ? this.hooks.prepareCreate(h, input, raw, parents) : { data: { ...input } };
+    const prepared: Prepared = this.hooks.prepareCreate ? this.hooks.prepareCreate(h, input, raw, parents) : { data: { ...input } };
+    if (opts.id) prepared.id = opts.id;
+    if (opts.ready) prepared.immediate = true;
     return this.insert(project, prepared, parents);
   }
 
@@ -276,8 +285,12 @@ export class ResourceModel {
       ext: { ...(prepared.ext ?? {}) },
       ...(prepared.secrets ? { secrets: prepared.secrets } : {}),
     };
-    if (prepared.immediate) this.markReady(rec, createdAt);
-    else this.startPhase(rec, "create");
+    if (prepared.immediate) {
+      const final = this.transitionsFor("create");
+      const last = final?.[final.length - 1];
+      if (last && last !== VISIBLE) rec.status = last;
+      this.markReady(rec, createdAt);
+    } else this.startPhase(rec, "create");
     coll.insert(rec);
     this.hooks.afterCreate?.(this.hookContext(project), rec);
     this.emu.changed();

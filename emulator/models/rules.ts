@@ -6,7 +6,7 @@
  */
 import { runRules, getAt, type RuleContext } from "../../sdk/rules/common";
 import { s2cRules } from "../../sdk/rules";
-import { checkP2cResource, type P2cRuleContext, type P2cRuleKind } from "../../sdk/rules/p2c";
+import { checkP2cResource, p2cRuleById, type P2cRuleContext, type P2cRuleKind } from "../../sdk/rules/p2c";
 import { describeValue, formatPath, type FieldIssue } from "../../sdk/schemas/validate";
 import { validationError } from "../errors";
 
@@ -28,8 +28,20 @@ export function enforceS2cRules(kind: string, body: unknown, ctx: RuleContext, s
   if (issues.length > 0) throw validationError(toFieldIssues(body, issues, secretFields));
 }
 
-/** Throws the documented error when a mandatory P2C rule fails for `body` with the given context. */
-export function enforceP2cRules(kind: P2cRuleKind, body: unknown, ctx: P2cRuleContext, secretFields: readonly string[] = ["password"]): void {
-  const issues = checkP2cResource(kind, body, { ctx, severity: "mandatory" });
+/**
+ * Throws the documented error when a mandatory P2C rule fails for `body` with the given context. For an update
+ * (`partial`), only rules about fields the body carries apply ("required when…" rules are create rules).
+ */
+export function enforceP2cRules(
+  kind: P2cRuleKind,
+  body: unknown,
+  ctx: P2cRuleContext,
+  opts: { partial?: boolean; secretFields?: readonly string[] } = {},
+): void {
+  const secretFields = opts.secretFields ?? ["password"];
+  const present = (field: string) => body !== null && typeof body === "object" && (body as Record<string, unknown>)[field] !== undefined;
+  const issues = checkP2cResource(kind, body, { ctx, severity: "mandatory" }).filter(
+    (i) => !opts.partial || present(p2cRuleById.get(i.ruleId)?.field ?? ""),
+  );
   if (issues.length > 0) throw validationError(toFieldIssues(body, issues, secretFields));
 }

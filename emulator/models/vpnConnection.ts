@@ -201,21 +201,32 @@ export const vpnConnectionHooks: KindHooks = {
     wire.updated_at = isoTime(rec.updatedAt);
     if (style !== "STATIC") delete wire.enable_nqa;
     if (style !== "BGP") delete wire.enable_hub;
-    if (style !== "POLICY") delete wire.policy_rules;
+    else wire.enable_hub ??= false;
+    // "仅当style为POLICY时返回实际的策略规则组": other styles return an empty list (EN examples).
+    if (style !== "POLICY") wire.policy_rules = [];
+    wire.policy_rules_v6 = [];
+    if (purpose !== "create") {
+      // Deprecated but still returned ("该字段已经废弃，但仍然保留兼容性支持"; ZH update response, EN 5.3).
+      wire.eip_id = wire.vgw_ip;
+      wire.type = style === "POLICY" ? "POLICY" : "ROUTE";
+      if (style === "STATIC" || style === "BGP") wire.route_mode = style.toLowerCase();
+    }
     const ike = wire.ikepolicy as Wire | undefined;
     if (ike && ike.ike_version !== "v1") delete ike.phase1_negotiation_mode;
     const monitors = monitorsOf(h, rec.id);
     if (monitors.length > 0) wire.connection_monitor_id = monitors[monitors.length - 1]!.id;
-    if (purpose === "show" && style === "BGP" && status === "ACTIVE") {
+    if (purpose === "show") {
+      // [EN] GET only: the BGP peer's state (established while a BGP connection is up).
       const cgw = h.emu.models.get(CUSTOMER_GATEWAY).find(h.project, String(wire.cgw_id));
+      const up = style === "BGP" && status === "ACTIVE";
       wire.bgp_peer = {
         peer_ip_address: String(wire.tunnel_peer_address ?? "").split("/")[0],
-        peer_asn: cgw?.data.bgp_asn ?? 65000,
-        state: "established",
-        state_duration: "0d00h00m01s",
-        num_received_routes: Array.isArray(wire.peer_subnets) ? wire.peer_subnets.length : 0,
-        num_message_received: 1,
-        num_message_sent: 1,
+        peer_asn: cgw?.data.bgp_asn ?? 0,
+        state: up ? "established" : "idle",
+        state_duration: up ? "0d00h00m01s" : "0d00h00m00s",
+        num_received_routes: up && Array.isArray(wire.peer_subnets) ? wire.peer_subnets.length : 0,
+        num_message_received: up ? 1 : 0,
+        num_message_sent: up ? 1 : 0,
       };
     }
     void GATEWAY;

@@ -109,10 +109,12 @@ export const vpnServerHooks: KindHooks = {
   applyUpdate(h, rec, input, raw) {
     const max = gatewayMax(h, rec);
     const local = (input.local_subnets as string[] | undefined) ?? (rec.data.local_subnets as string[] | undefined);
-    enforceP2cRules("vpnServer", raw, {
-      ...(max !== undefined ? { maxConnectionNumber: max } : {}),
-      ...(local ? { localSubnets: local } : {}),
-    });
+    enforceP2cRules(
+      "vpnServer",
+      raw,
+      { ...(max !== undefined ? { maxConnectionNumber: max } : {}), ...(local ? { localSubnets: local } : {}) },
+      { partial: true },
+    );
     const target = input.client_auth_type as string | undefined;
     if (target && target !== rec.data.client_auth_type) {
       if (target === "CERT") {

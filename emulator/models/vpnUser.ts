@@ -90,7 +90,7 @@ export const vpnUserHooks: KindHooks = {
 
   applyUpdate(h, rec, input, raw) {
     const server = requireServer(h, rec.parents.vpn_server_id ?? "");
-    enforceP2cRules("vpnUser", raw, staticIpContext(h, server, rec.id));
+    enforceP2cRules("vpnUser", raw, staticIpContext(h, server, rec.id), { partial: true });
     if (typeof input.user_group_id === "string") requireGroup(h, server.id, input.user_group_id);
     for (const f of ["description", "user_group_id", "static_ip"]) if (input[f] !== undefined) rec.data[f] = input[f];
   },
