@@ -45,7 +45,7 @@ export function viewBody(model: ResourceModel, ctx: RequestContext, rec: Resourc
   const mode = responseMode(ctx.op, model.spec.wrapper);
   if (mode === "none") return { body: {} };
   if (mode === "id") return { body: { [model.spec.wrapper]: { id: rec.id } } };
-  return { body: { [model.spec.wrapper]: model.view(ctx.project, rec, purpose, purpose === "show") } };
+  return { body: { [model.spec.wrapper]: model.view(ctx.project, rec, purpose) } };
 }
 
 function wrapped(ctx: RequestContext, wrapper: string): { input: Wire; raw: Wire } {
