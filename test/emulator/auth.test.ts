@@ -65,7 +65,6 @@ describe("AK/SK authentication", () => {
   });
 
   it("accepts requests produced by the official huaweicloud-sdk-core pipeline (GET, POST with body, DELETE)", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const core = {
       ...require("@huaweicloud/huaweicloud-sdk-core"),
       ...require("@huaweicloud/huaweicloud-sdk-core/ClientBuilder"),
