@@ -60,3 +60,5 @@ export type UpdateVgwCertificateRequestBody = z.input<typeof UpdateVgwCertificat
 export type VpnGatewayCertificate = z.output<typeof VpnGatewayCertificate>;
 export type ShowVpnGatewayCertificateResponse = z.output<typeof ShowVpnGatewayCertificateResponse>;
 
+export type CreateVgwCertificateResponse = z.output<typeof CreateVgwCertificateResponse>;
+export type UpdateVgwCertificateResponse = z.output<typeof UpdateVgwCertificateResponse>;

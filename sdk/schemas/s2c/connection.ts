@@ -267,3 +267,4 @@ export type UpdateVpnConnectionResponse = z.output<typeof UpdateVpnConnectionRes
 export type BatchCreateVpnConnectionResponse = z.output<typeof BatchCreateVpnConnectionResponse>;
 export type ListVpnConnectionsResponse = z.output<typeof ListVpnConnectionsResponse>;
 export type ShowVpnConnectionLogResponse = z.output<typeof ShowVpnConnectionLogResponse>;
+export type ResetVpnConnectionResponse = z.output<typeof ResetVpnConnectionResponse>;

@@ -251,3 +251,6 @@ export type ListAvailabilityZonesResponse = z.output<typeof ListAvailabilityZone
 export type ShowVpnGatewayRoutingTableResponse = z.output<typeof ShowVpnGatewayRoutingTableResponse>;
 export type UpgradeVpnGatewayRequestBody = z.input<typeof UpgradeVpnGatewayRequestBody>;
 export type ListVpnGatewayJobsResponse = z.output<typeof ListVpnGatewayJobsResponse>;
+export type UpdatePostpaidVgwSpecificationResponse = z.output<typeof UpdatePostpaidVgwSpecificationResponse>;
+export type UpgradeVpnGatewayResponse = z.output<typeof UpgradeVpnGatewayResponse>;
+export type ListExtendedAvailabilityZonesResponse = z.output<typeof ListExtendedAvailabilityZonesResponse>;
