@@ -3,7 +3,6 @@
  * upload, show, update. No delete. Private keys are secret and never returned.
  */
 import { z } from "zod";
-
 import * as F from "./fields";
 import { str, wrapped } from "./response";
 
