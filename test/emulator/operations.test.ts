@@ -155,7 +155,7 @@ describe("operation table coverage", () => {
       await sc.before?.(env, w);
       const example = firstRequest(name);
       const params = { ...w.params, ...(sc.params?.(w) ?? {}), ...(example?.pathParams ?? {}) };
-      const query = example?.query ? `?${new URLSearchParams(Object.entries(example.query).map(([k, v]) => [k, String(v)])).toString()}` : "";
+      const query = example?.query ? `?${new URLSearchParams(Object.entries(example.query).map(([k, v]): [string, string] => [k, String(v)])).toString()}` : "";
       const body = op.body ? (sc.body ?? (example ? unmask(example.body) : undefined)) : undefined;
       const res = await signed(env.emu, op.method, concretePath(op.path, params) + query, body, { project: w.projectId });
       expect(res.status, `${name}: ${res.text}`).toBe(op.successStatus);
