@@ -17,29 +17,18 @@ export interface Timeouts {
   delete?: pulumi.Input<string | number>;
 }
 
-function runtime(): typeof import("./runtime") {
-  return require("pulumi-huaweicloud-vpn/provider/runtime");
-}
-
-const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
-
-/** One provider object per kind, so the serialized form is computed once and shared. */
-export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
-  let p = providers.get(kind);
-  if (!p) {
-    p = {
-      configure: async (req) => runtime().configure(req.config),
-      check: (olds, news) => runtime().check(kind, olds, news),
-      diff: (id, olds, news) => runtime().diff(kind, id, olds, news),
-      create: (inputs) => runtime().create(kind, inputs),
-      read: (id, props) => runtime().read(kind, id, props),
-      update: (id, olds, news) => runtime().update(kind, id, olds, news),
-      delete: (id, props) => runtime().remove(kind, id, props),
-    };
-    providers.set(kind, p);
-  }
-  return p;
-}
+/**
+ * The one provider object every kind shares, and all of it that is serialized into the state: a `configure`
+ * method that, in the provider process, loads the runtime by package name and installs the real methods
+ * (the dynamic-provider host always configures a provider before calling it). So the serialized provider is a
+ * few hundred bytes, captures nothing and holds no credentials: the settings arrive with the engine's
+ * configuration, at run time. The runtime finds each resource's kind in its `__kind` property.
+ */
+export const provider = {
+  async configure(req: { config: unknown }) {
+    Object.assign(this, require("pulumi-huaweicloud-vpn/rt").methods(req.config));
+  },
+} as unknown as pulumi.dynamic.ResourceProvider;
 
 /** Output property names of a kind: every field of its show response object, in lowerCamelCase. */
 export function outputNames(kindName: string): string[] {
@@ -73,12 +62,13 @@ export function registerKind(
     if (v === undefined) continue;
     props[k] = secretKeys.includes(k) ? pulumi.secret(v) : v;
   }
-  props.__name = name;
+  props.__logicalName = name;
+  props.__kind = kindName;
   const merged: pulumi.CustomResourceOptions = {
     ...opts,
     additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...secretKeys])],
   };
-  return [providerFor(kindName), name, props, merged, TYPE_MODULE, kind.className];
+  return [provider, name, props, merged, TYPE_MODULE, kind.className];
 }
 
 export function tokenOf(kindName: string): string {

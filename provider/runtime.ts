@@ -1,7 +1,7 @@
 /**
  * The generic dynamic-provider implementation, driven by each kind's `ResourceKindSpec` and the operation table.
  * It runs in the provider process; resource classes require it by package name inside their methods
- * (`pulumi-huaweicloud-vpn/provider/runtime`), so the serialized provider in the state stays small and holds no
+ * (`pulumi-huaweicloud-vpn/rt`), so the serialized provider in the state stays small and holds no
  * credentials. Per-kind behaviour that the spec cannot express lives in `./kinds` hooks.
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { VpnClient } from "../sdk/client";
 import { isNotFound, OutcomeUnknownError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
+import { s2cNestedReplace } from "../sdk/spec/s2c-kinds";
 import { inputsToWire, unwrapSchema, wireToOutputs } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
@@ -44,6 +45,13 @@ async function call(op: string, params: Record<string, unknown>, options: { clie
   const c = client() as any;
   if (typeof c[op] !== "function") throw new Error(`the SDK has no operation ${op}`);
   return c[op](params, options);
+}
+
+/** Every resource carries its kind in `__kind` (inputs and outputs), set by its class. */
+function kindOf(props: Props): string {
+  const k = props?.__kind;
+  if (typeof k !== "string") throw new Error("resource properties carry no __kind: was it created by this package?");
+  return k;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -93,14 +101,15 @@ function autoName(base: string): string {
   return `${base}-${randomBytes(4).toString("hex").slice(0, 7)}`;
 }
 
-export async function check(kindName: string, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const kindName = kindOf(news);
   const kind = getKind(kindName);
   const hooks = hooksFor(kindName);
   const inputs: Props = { ...news };
   // Pulumi-style auto-name, stable across updates: `<resource name>-<random suffix>`.
   if (kind.nameField) {
     const nameKey = snakeToCamel(kind.nameField);
-    if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(String(news.__name ?? kind.kind));
+    if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(String(news.__logicalName ?? kind.kind));
   }
   const failures: { property: string; reason: string }[] = [];
   for (const f of ["create", "update", "delete"]) {
@@ -111,10 +120,16 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
     }
   }
   const op = getOperation(kind.ops.create);
-  if (op.body && !containsUnknowns(inputs)) {
+  if (op.body) {
     const wire = createWire(kind, inputs);
-    const r = op.body.safeParse({ [kind.wrapper]: wire });
-    if (!r.success) failures.push(...issuesToFailures(toFieldIssues(r.error.issues, { [kind.wrapper]: wire }, kind.secret.map((s) => `${kind.wrapper}.${s}`)), kind.wrapper));
+    const body = { [kind.wrapper]: wire };
+    const r = op.body.safeParse(body);
+    if (!r.success) {
+      // Values not known until another resource exists (preview) cannot be judged yet: skip their issues.
+      const known = r.error.issues.filter((i) => !containsUnknowns(valueAt(body, i.path as PropertyKey[])));
+      const secretPaths = kind.secret.map((s) => `${kind.wrapper}.${s}`);
+      failures.push(...issuesToFailures(toFieldIssues(known, body, secretPaths), kind.wrapper));
+    }
   }
   failures.push(...(hooks.check?.(inputs) ?? []));
   return { inputs, failures };
@@ -122,6 +137,16 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
 
 /** Preview values not known yet (outputs of other resources) come as this sentinel in dynamic providers. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: any = v;
+  for (const p of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    if (cur === UNKNOWN) return UNKNOWN;
+    cur = cur[p];
+  }
+  return cur;
+}
+
 function containsUnknowns(v: unknown): boolean {
   if (v === UNKNOWN) return true;
   if (Array.isArray(v)) return v.some(containsUnknowns);
@@ -188,7 +213,9 @@ export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props):
   for (const [k, v] of Object.entries(want)) {
     if (k === "tags") continue;
     if (subsetEqual(v, have[k])) continue;
-    if (kind.updateVia?.[k]) res.via.push(k);
+    const nested = (s2cNestedReplace[kind.kind] ?? []).filter((p) => p.startsWith(k + "."));
+    if (nested.some((p) => !subsetEqual(valueAt(want, p.split(".")), valueAt(have, p.split("."))))) res.replace.push(k);
+    else if (kind.updateVia?.[k]) res.via.push(k);
     else if (kind.updatable.includes(k) && kind.ops.update) res.inPlace.push(k);
     else res.replace.push(k);
   }
@@ -203,8 +230,8 @@ export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props):
   return res;
 }
 
-export async function diff(kindName: string, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-  const kind = getKind(kindName);
+export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const kind = getKind(kindOf(news));
   if (containsUnknowns(news)) {
     // Unknown inputs at preview: report a change; replace only if a replace-only field is unknown.
     const c = changedFields(kind, olds, news);
@@ -298,6 +325,7 @@ function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
     if (inputs[k] !== undefined) outs[k] = inputs[k];
   }
   for (const k of PROVIDER_ONLY) if (inputs[k] !== undefined) outs[k] = inputs[k];
+  outs.__kind = kind.kind;
   for (const p of kind.parentParams ?? []) {
     const k = snakeToCamel(p);
     if (outs[k] === undefined && inputs[k] !== undefined) outs[k] = inputs[k];
@@ -334,7 +362,8 @@ async function findByName(kind: ResourceKindSpec, inputs: Props): Promise<Props 
   return undefined;
 }
 
-export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const kindName = kindOf(inputs);
   const kind = getKind(kindName);
   const hooks = hooksFor(kindName);
   const deadline = deadlineOf(inputs, "create", kind);
@@ -377,8 +406,8 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
 // ---------------------------------------------------------------------------------------------------------------
 // read
 
-export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const kind = getKind(kindName);
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const kind = getKind(kindOf(props));
   const obj = await show(kind, id, props);
   if (!obj) return {}; // deleted outside Pulumi: drop it from the state
   let outs = outputsFor(kind, obj, props);
@@ -404,7 +433,8 @@ async function readTags(kind: ResourceKindSpec, id: string): Promise<Record<stri
 // ---------------------------------------------------------------------------------------------------------------
 // update
 
-export async function update(kindName: string, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+  const kindName = kindOf(news);
   const kind = getKind(kindName);
   const deadline = deadlineOf(news, "update", kind);
   const c = changedFields(kind, olds, news);
@@ -425,7 +455,10 @@ export async function update(kindName: string, id: string, olds: Props, news: Pr
     );
     obj = await waitReady(kind, id, news, deadline);
   }
-  if (c.tags && kind.tagResourceType) await updateTags(kind, id, olds.tags ?? {}, news.tags ?? {});
+  if (c.tags && kind.tagResourceType) {
+    await updateTags(kind, id, olds.tags ?? {}, news.tags ?? {});
+    obj = undefined; // read again: the object carries its tags
+  }
   const hooks = hooksFor(kindName);
   obj = obj ?? (await show(kind, id, news)) ?? {};
   if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
@@ -449,8 +482,8 @@ async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<strin
 // ---------------------------------------------------------------------------------------------------------------
 // delete
 
-export async function remove(kindName: string, id: string, props: Props): Promise<void> {
-  const kind = getKind(kindName);
+export async function remove(id: string, props: Props): Promise<void> {
+  const kind = getKind(kindOf(props));
   if (!kind.ops.delete) return; // nothing to delete through the API (documented as such for this kind)
   const deadline = deadlineOf(props, "delete", kind);
   try {
@@ -467,4 +500,10 @@ export async function remove(kindName: string, id: string, props: Props): Promis
 /** For error messages that must never show secrets. */
 export function describeIssues(issues: readonly FieldIssue[]): string {
   return formatIssues(issues);
+}
+
+/** The provider methods, installed on the serialized provider object by its `configure` (see ./resource). */
+export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
+  configure(config);
+  return { check, diff, create, read, update, delete: remove };
 }

@@ -1,0 +1,57 @@
+/** Shared setup of the provider end-to-end tests: the emulator plus an engine stack configured for it. */
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { VpnClient } from "../../sdk/client";
+import { createTestStack, type EngineStack } from "../engine/harness";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+
+export const TEST_PSK = "Test-Psk-9f3Kq2Lw7Zx";
+
+export async function emulator(delayScale = 0): Promise<RunningEmulator> {
+  return startEmulator({ delayScale });
+}
+
+/** Stack config that points the provider at the emulator (credentials as secrets). */
+export function emulatorConfig(emu: RunningEmulator): Record<string, string | { value: string; secret: boolean }> {
+  return {
+    "huaweicloud-vpn:endpoint": emu.url,
+    "huaweicloud-vpn:region": emu.region,
+    "huaweicloud-vpn:projectId": emu.projectId,
+    "huaweicloud-vpn:accessKey": { value: emu.accessKey, secret: true },
+    "huaweicloud-vpn:secretKey": { value: emu.secretKey, secret: true },
+    psk: { value: TEST_PSK, secret: true },
+  };
+}
+
+export function emulatorStack(emu: RunningEmulator, program: PulumiFn): Promise<EngineStack> {
+  return createTestStack({ program, config: emulatorConfig(emu) });
+}
+
+/** A client of the emulator, for changes made outside Pulumi and for looking at what exists. */
+export function apiClient(emu: RunningEmulator): any {
+  return new VpnClient({
+    endpoint: emu.url,
+    region: emu.region,
+    projectId: emu.projectId,
+    accessKey: emu.accessKey,
+    secretKey: emu.secretKey,
+  });
+}
+
+/** Resources of every kind left in the emulator for the project: `{ kind: count }` without empty kinds. */
+export async function remaining(emu: RunningEmulator): Promise<Record<string, number>> {
+  const st = await emu.admin.state(emu.projectId);
+  const out: Record<string, number> = {};
+  for (const p of st.projects) {
+    for (const [kind, list] of Object.entries(p.resources)) if (list.length > 0) out[kind] = (out[kind] ?? 0) + list.length;
+  }
+  return out;
+}
+
+/** The part of the HA example that every test needs: gateway, customer gateway. */
+export const GW = {
+  vpcId: "cb4a631d-demo-a8df-va86-ca3fa348c36c",
+  connectSubnet: "f5741286-demo-a8df-va86-2c82bd9ee114",
+  localSubnets: ["192.168.0.0/24", "192.168.1.0/24"],
+  eip1: { id: "cff40e5e-demo-a8df-va86-7366077bf097" },
+  eip2: { id: "d290f1ee-demo-a8df-va86-d701748f0851" },
+};
