@@ -76,7 +76,10 @@ export interface EngineStack {
   up(o?: RunOptions): Promise<ProgramRun>;
   refresh(o?: RunOptions): Promise<ProgramRun>;
   destroy(o?: RunOptions): Promise<ProgramRun>;
+  /** The deployment as `pulumi stack export --show-secrets` gives it (secrets in plaintext: for assertions). */
   exportState(): Promise<automation.Deployment>;
+  /** The state file exactly as the backend stores it (secrets encrypted). */
+  rawState(): string;
   cleanup(): Promise<void>;
 }
 
@@ -207,6 +210,12 @@ export async function createStack(opts: StackOptions): Promise<EngineStack> {
     refresh: (o) => run("refresh", o),
     destroy: (o) => run("destroy", o),
     exportState: () => stack.exportStack(),
+    rawState: () => {
+      const dir = path.join(stateDir, "backend", ".pulumi", "stacks", projectName);
+      const file = fs.readdirSync(dir).find((f) => f === `${stackName}.json`);
+      if (!file) throw new Error(`no state file for stack ${stackName} in ${dir}`);
+      return fs.readFileSync(path.join(dir, file), "utf8");
+    },
     cleanup: async () => {
       try {
         await stack.workspace.removeStack(stackName, { force: true });
