@@ -13,6 +13,7 @@ import {
   ENCRYPTION_ALGORITHMS,
   WEAK_AUTH_ALGORITHMS,
 } from "../sdk/schemas/s2c/enums";
+import { X509Certificate } from "node:crypto";
 import { cidrsOverlap } from "../sdk/rules/net";
 import { at, resourcePolicy, stackPolicy, str } from "./helpers";
 import { KIND_CLASSES, kindSpec, label, type KindName, type ResourceView } from "./kinds";
@@ -334,8 +335,115 @@ export const customerGatewayEbgpAsn = registerPolicy(
   ),
 );
 
+// ---------------------------------------------------------------------------------------------------------------
+// Client CA certificates
+
+/** Reads a DER length at `i`; returns [length, index after it]. */
+function derLength(der: Uint8Array, i: number): [number, number] {
+  const first = der[i]!;
+  if (first < 0x80) return [first, i + 1];
+  const n = first & 0x7f;
+  let len = 0;
+  for (let k = 1; k <= n; k++) len = len * 256 + der[i + k]!;
+  return [len, i + 1 + n];
+}
+
+/** The dotted OID of a certificate's outer signatureAlgorithm (Certificate ::= SEQUENCE { tbs, sigAlg, sig }). */
+export function signatureAlgorithmOid(der: Uint8Array): string | undefined {
+  try {
+    let [, i] = derLength(der, 1); // outer SEQUENCE
+    const [tbsLen, tbsStart] = derLength(der, i + 1); // tbsCertificate
+    i = tbsStart + tbsLen;
+    const [, algStart] = derLength(der, i + 1); // signatureAlgorithm SEQUENCE
+    if (der[algStart] !== 0x06) return undefined;
+    const [oidLen, oidStart] = derLength(der, algStart + 1);
+    const bytes = der.subarray(oidStart, oidStart + oidLen);
+    const parts = [Math.floor(bytes[0]! / 40), bytes[0]! % 40];
+    let v = 0;
+    for (const b of bytes.subarray(1)) {
+      v = v * 128 + (b & 0x7f);
+      if (!(b & 0x80)) {
+        parts.push(v);
+        v = 0;
+      }
+    }
+    return parts.join(".");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signature algorithms with broken hashes: md5WithRSA, sha1WithRSA, ecdsa-with-SHA1, dsa-with-sha1. */
+const WEAK_SIGNATURES: Readonly<Record<string, string>> = {
+  "1.2.840.113549.1.1.4": "md5WithRSAEncryption",
+  "1.2.840.113549.1.1.5": "sha1WithRSAEncryption",
+  "1.2.840.10045.4.1": "ecdsa-with-SHA1",
+  "1.2.840.10040.4.3": "dsa-with-sha1",
+};
+
+export interface ClientCaStrengthArgs {
+  minimumRsaBits: number;
+  minimumValidDays: number;
+}
+
+/** Problems of one PEM certificate; none when it cannot be parsed (the docs' examples mask the body). */
+export function certificateWeaknesses(pem: string, cfg: ClientCaStrengthArgs, now = Date.now()): string[] {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const key = cert.publicKey;
+  const bits = key.asymmetricKeyDetails?.modulusLength;
+  if (key.asymmetricKeyType === "rsa" && bits !== undefined && bits < cfg.minimumRsaBits)
+    out.push(`RSA ${bits}-bit key, below ${cfg.minimumRsaBits} bits ("推荐使用强密码算法的证书，如RSA3072/4096", ZH/EN 4.2.2.1)`);
+  const weak = WEAK_SIGNATURES[signatureAlgorithmOid(new Uint8Array(cert.raw)) ?? ""];
+  if (weak) out.push(`signed with ${weak}, a broken hash`);
+  const left = Math.floor((Date.parse(cert.validTo) - now) / 86_400_000);
+  if (left < cfg.minimumValidDays)
+    out.push(left < 0 ? `expired on ${cert.validTo} (VPN.0072)` : `expires on ${cert.validTo}, in ${left} day(s), under ${cfg.minimumValidDays}`);
+  return out;
+}
+
+export const clientCaCertificateStrength = registerPolicy(
+  "clientCaCertificateStrength",
+  resourcePolicy(
+    ["clientCaCertificate", "vpnServer"],
+    {
+      name: "client-ca-certificate-strength",
+      description:
+        "Checks that client CA certificates (ClientCaCertificate content, VpnServer client_ca_certificates) use RSA keys of at least `minimumRsaBits` (\"推荐使用强密码算法的证书，如RSA3072/4096\", ZH/EN 4.2.2.1, 4.2.2.7), no MD5/SHA-1 signature, and stay valid for `minimumValidDays`.",
+      enforcementLevel: "advisory",
+      remediationSteps: "Issue the client CA with an RSA-3072/4096 (or EC P-256+) key and a SHA-256+ signature, and renew it before it expires.",
+      configSchema: {
+        properties: {
+          minimumRsaBits: { type: "integer", minimum: 1024, default: 3072 },
+          minimumValidDays: { type: "integer", minimum: 0, default: 30 },
+        },
+      },
+    },
+    (view, args, report) => {
+      const cfg = args.getConfig<ClientCaStrengthArgs>();
+      const certs: [(string | number)[], unknown][] =
+        view.kind === "clientCaCertificate"
+          ? [[["content"], at(view, "content")]]
+          : (Array.isArray(at(view, "client_ca_certificates")) ? (at(view, "client_ca_certificates") as unknown[]) : []).map(
+              (c, i) => [["client_ca_certificates", i, "content"], (c as Record<string, unknown> | undefined)?.content],
+            );
+      for (const [path, pem] of certs) {
+        if (typeof pem !== "string") continue;
+        for (const w of certificateWeaknesses(pem, cfg))
+          report(`${label(view.kind, view.name)}: ${fieldLabel(path)}: <certificate> — ${w}.`);
+      }
+    },
+  ),
+);
+
 declare module "./vpnGuard" {
   interface VpnGuardArgs {
+    clientCaCertificateStrength?: PolicyValue<ClientCaStrengthArgs>;
     vpnConnectionAllowedAlgorithms?: PolicyValue<AllowedAlgorithmsArgs>;
     vpnConnectionMinimumDhGroup?: PolicyValue<MinimumDhGroupArgs>;
     vpnConnectionPfsEnabled?: PolicyValue;

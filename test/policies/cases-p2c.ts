@@ -1,4 +1,6 @@
 /** Pass/fail cases of the P2C policies (policies/p2c.ts). */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { IDS, PEM, happy, p2cStack, with_ } from "./fixtures";
 import type { PolicyCase } from "./cases";
 import type { KindName } from "../../policies/kinds";
@@ -14,6 +16,9 @@ function stack(policy: string, on: string, change: Parameters<typeof p2cStack>[0
 }
 
 const sslOptions = happy.vpnServer().sslOptions as Record<string, unknown>;
+
+/** Real certificates made with openssl for these tests (test/policies/certs). */
+export const cert = (name: string) => fs.readFileSync(path.join(__dirname, "certs", `${name}.pem`), "utf8");
 
 export const p2cCases: PolicyCase[] = [
   res("vpn-user-password-length", "vpnUser", { password: "Ab1-x" }, "password: <secret>", "must be 8-32 characters", "[P2C-PWD-1;"),
@@ -133,6 +138,12 @@ function withExtra(kind: KindName, count: number, base: string, props: (i: numbe
 }
 
 p2cCases.push(
+  {
+    policy: "client-ca-certificate-strength",
+    pass: { kind: "clientCaCertificate", props: with_("clientCaCertificate", { content: cert("ca-rsa3072") }) },
+    fail: { kind: "clientCaCertificate", props: with_("clientCaCertificate", { content: cert("ca-rsa2048") }) },
+    expect: ['ClientCaCertificate "test": content: <certificate> — RSA 2048-bit key, below 3072 bits', "RSA3072/4096"],
+  },
   {
     policy: "vpn-server-user-group-count",
     pass: { stack: p2cStack() },
