@@ -202,7 +202,7 @@ export function handleAdmin(
         const p = projectOf(body.projectId);
         const rec = model.find(p, segs[2]!);
         if (!rec) throw new AdminError(404, `no ${kind} ${segs[2]} in project ${p.id}`);
-        model.forceStatus(rec, body.status);
+        model.forceStatus(rec, body.status, p);
         return send(200, { [model.spec.wrapper]: model.view(p, rec, "show") });
       }
       case "POST /connections/:id/peer": {

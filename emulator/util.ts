@@ -24,7 +24,7 @@ export function newId(): string {
 
 /** 32 lower-case hex characters, the style of the 2025 examples' `request_id`. */
 export function newRequestId(): string {
-  return randomBytes(16).toString("hex");
+  return randomUUID().replace(/-/g, "");
 }
 
 /** `2022-11-28T02:22:27.240Z`: UTC with milliseconds, as the examples show. */
@@ -59,8 +59,20 @@ export function fabricatedPublicIp(seed: string): string {
   return `88.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${(n & 0xfe) + 1}`;
 }
 
+/** A copy of plain JSON data (objects, arrays, primitives); much cheaper than a JSON round trip. */
 export function deepClone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = deepClone(v[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = deepClone(x);
+  }
+  return out as T;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

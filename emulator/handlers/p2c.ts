@@ -72,7 +72,7 @@ const checkClientCa: Handler = (ctx) => {
 function touchServer(ctx: RequestContext, server: ResourceRecord): void {
   const model = ctx.emu.models.get(SERVER);
   server.updatedAt = ctx.emu.clock.now();
-  model.startPhase(server, "update");
+  model.startPhase(server, "update", ctx.project);
   ctx.emu.changed();
 }
 

@@ -52,6 +52,8 @@ export interface KindHooks {
   readonly quotaType?: string;
   /** Kinds without a status that become visible only when their create phase ends (users, groups, policies). */
   readonly appearsAfterDelay?: boolean;
+  /** Wire fields to index for cross-reference lookups (connections by `vgw_id`, monitors by connection). */
+  readonly indexes?: readonly string[];
   /** Error for an unknown id (default VPN.0004). */
   notFound?(id: string): EmulatorError;
   /** Error for a change while a phase runs (default VPN.0003 "resource (type=…) is not ready, currently …"). */
@@ -107,7 +109,25 @@ export class ResourceModel {
   }
 
   coll(project: ProjectState): Collection {
-    return project.collection(this.spec.kind);
+    const c = project.collection(this.spec.kind);
+    for (const f of this.hooks.indexes ?? []) c.indexOn(f);
+    return c;
+  }
+
+  /** Visible records whose indexed field `field` equals `value` (O(matches)). */
+  lookup(project: ProjectState, field: string, value: string): ResourceRecord[] {
+    return this.coll(project)
+      .lookup(field, value)
+      .filter((r) => this.visible(project, r));
+  }
+
+  /** Keeps the collection's set of records with a running phase in step with `rec.life`. */
+  private trackPhase(project: ProjectState | undefined, rec: ResourceRecord): void {
+    if (!project) return;
+    const c = this.coll(project);
+    if (rec.life) {
+      if (c.byId.get(rec.id) === rec) c.phased.add(rec);
+    } else c.phased.delete(rec);
   }
 
   // ---- status ----
@@ -130,6 +150,7 @@ export class ResourceModel {
         if (!rec.life.failWith) this.markReady(rec, rec.life.since);
         rec.status = s === HIDDEN || s === VISIBLE ? undefined : s;
         delete rec.life;
+        this.trackPhase(project, rec);
         this.emu.changed();
         return rec.status;
       }
@@ -195,8 +216,16 @@ export class ResourceModel {
     return out;
   }
 
+  /**
+   * Visible records. Without parents this is O(records in a phase): only those can be hidden or about to be
+   * gone, everything else in the collection is visible.
+   */
   count(project: ProjectState, parents?: Record<string, string>): number {
-    return this.records(project, parents).length;
+    if (parents && Object.keys(parents).length > 0) return this.records(project, parents).length;
+    const c = this.coll(project);
+    let hidden = 0;
+    for (const rec of [...c.phased]) if (!this.visible(project, rec)) hidden += c.byId.has(rec.id) ? 1 : 0;
+    return c.size - hidden;
   }
 
   // ---- lifecycle phases ----
@@ -208,11 +237,12 @@ export class ResourceModel {
     return undefined;
   }
 
-  startPhase(rec: ResourceRecord, phase: Phase): void {
+  startPhase(rec: ResourceRecord, phase: Phase, project?: ProjectState): void {
     const steps = this.transitionsFor(phase);
     const now = this.emu.clock.now();
     if (!steps || steps.length === 0) {
       delete rec.life;
+      this.trackPhase(project, rec);
       return;
     }
     const cfg = this.emu.transitions.get(this.spec.kind, phase);
@@ -225,6 +255,7 @@ export class ResourceModel {
     } else if (rec.life && !isFinished(rec.life)) {
       rec.status = undefined;
     }
+    this.trackPhase(project, rec);
   }
 
   /**
@@ -312,8 +343,9 @@ export class ResourceModel {
     this.guardNotPending(project, rec, action);
     const h = this.hookContext(project);
     apply(h);
+    this.coll(project).reindex(rec);
     rec.updatedAt = Math.max(h.now, rec.createdAt);
-    this.startPhase(rec, "update");
+    this.startPhase(rec, "update", project);
     this.emu.changed();
     return rec;
   }
@@ -322,7 +354,7 @@ export class ResourceModel {
     this.guardNotPending(project, rec, "delete");
     this.hooks.beforeDelete?.(this.hookContext(project), rec);
     if (this.transitionsFor("delete")) {
-      this.startPhase(rec, "delete");
+      this.startPhase(rec, "delete", project);
       if (rec.life && isFinished(rec.life) && currentStatus(rec.life) === GONE) this.removeNow(project, rec);
     } else {
       this.removeNow(project, rec);
@@ -331,8 +363,9 @@ export class ResourceModel {
   }
 
   /** Sets a status directly (admin API): FREEZED, FAULT, ERROR… Ends any running phase. */
-  forceStatus(rec: ResourceRecord, status: string): void {
+  forceStatus(rec: ResourceRecord, status: string, project?: ProjectState): void {
     delete rec.life;
+    this.trackPhase(project, rec);
     rec.status = status;
     this.emu.changed();
   }

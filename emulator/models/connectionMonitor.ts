@@ -11,6 +11,7 @@ import { CUSTOMER_GATEWAY } from "./customerGateway";
 
 export const connectionMonitorHooks: KindHooks = {
   resourceType: "CONNECTION_MONITOR",
+  indexes: ["vpn_connection_id"],
 
   /** Monitors have no enterprise_project_id field, but the list filters by the connection's. */
   filterValue(rec, key) {

@@ -30,10 +30,7 @@ function caCertificate(h: HookContext, req: unknown, current?: Wire): Wire | und
 
 export function connectionsUsingCgw(h: HookContext, cgwId: string): ResourceRecord[] {
   if (!h.emu.models.has("vpnConnection")) return [];
-  return h.emu.models
-    .get("vpnConnection")
-    .records(h.project)
-    .filter((c) => c.data.cgw_id === cgwId);
+  return h.emu.models.get("vpnConnection").lookup(h.project, "cgw_id", cgwId);
 }
 
 export const customerGatewayHooks: KindHooks = {

@@ -33,6 +33,49 @@ export class Collection {
   /** Ascending by `createdAt`. */
   private order: ResourceRecord[] = [];
   private lastCreated = 0;
+  /** Records with a running lifecycle phase (their visibility may change on the next read). */
+  readonly phased = new Set<ResourceRecord>();
+  /** Secondary indexes: field → value → records (e.g. connections by `vgw_id`). */
+  private readonly indexes = new Map<string, Map<string, Set<ResourceRecord>>>();
+
+  /** Maintains an index on a wire field from now on (built from the current records). */
+  indexOn(field: string): void {
+    if (this.indexes.has(field)) return;
+    const idx = new Map<string, Set<ResourceRecord>>();
+    this.indexes.set(field, idx);
+    for (const r of this.order) this.addToIndex(idx, field, r);
+  }
+
+  private addToIndex(idx: Map<string, Set<ResourceRecord>>, field: string, rec: ResourceRecord): void {
+    const v = rec.data[field];
+    if (typeof v !== "string") return;
+    let set = idx.get(v);
+    if (!set) idx.set(v, (set = new Set()));
+    set.add(rec);
+  }
+
+  private dropFromIndexes(rec: ResourceRecord): void {
+    for (const idx of this.indexes.values()) for (const [k, set] of idx) if (set.delete(rec) && set.size === 0) idx.delete(k);
+  }
+
+  /** Re-files a record whose indexed fields may have changed. */
+  reindex(rec: ResourceRecord): void {
+    if (!this.byId.has(rec.id)) return;
+    this.dropFromIndexes(rec);
+    for (const [field, idx] of this.indexes) this.addToIndex(idx, field, rec);
+  }
+
+  /** The records whose indexed `field` equals `value`, without copying (do not mutate). */
+  indexed(field: string, value: string): ReadonlySet<ResourceRecord> | undefined {
+    return this.indexes.get(field)?.get(value);
+  }
+
+  /** Records whose indexed `field` equals `value` (the field must be indexed). */
+  lookup(field: string, value: string): ResourceRecord[] {
+    const idx = this.indexes.get(field);
+    if (!idx) return this.order.filter((r) => r.data[field] === value);
+    return [...(idx.get(value) ?? [])];
+  }
 
   get size(): number {
     return this.byId.size;
@@ -47,6 +90,8 @@ export class Collection {
 
   insert(rec: ResourceRecord): void {
     this.byId.set(rec.id, rec);
+    if (rec.life) this.phased.add(rec);
+    for (const [field, idx] of this.indexes) this.addToIndex(idx, field, rec);
     this.lastCreated = Math.max(this.lastCreated, rec.createdAt);
     const last = this.order[this.order.length - 1];
     if (!last || last.createdAt < rec.createdAt) {
@@ -62,6 +107,8 @@ export class Collection {
     const rec = this.byId.get(id);
     if (!rec) return undefined;
     this.byId.delete(id);
+    this.phased.delete(rec);
+    this.dropFromIndexes(rec);
     const i = this.lowerBound(rec.createdAt);
     for (let j = i; j < this.order.length && this.order[j]!.createdAt === rec.createdAt; j++) {
       if (this.order[j] === rec) {

@@ -144,15 +144,13 @@ function mergeObject(cur: unknown, patch: unknown): unknown {
 
 export function monitorsOf(h: HookContext, connectionId: string): ResourceRecord[] {
   if (!h.emu.models.has(MONITOR)) return [];
-  return h.emu.models
-    .get(MONITOR)
-    .records(h.project)
-    .filter((m) => m.data.vpn_connection_id === connectionId);
+  return h.emu.models.get(MONITOR).lookup(h.project, "vpn_connection_id", connectionId);
 }
 
 export const vpnConnectionHooks: KindHooks = {
   resourceType: "CONNECTION",
   quotaType: "vpn_connection",
+  indexes: ["vgw_id", "cgw_id"],
 
   prepareCreate(h, input, raw) {
     return prepareConnection(h, input, raw, "createVpnConnection");
@@ -214,7 +212,7 @@ export const vpnConnectionHooks: KindHooks = {
     const ike = wire.ikepolicy as Wire | undefined;
     if (ike && ike.ike_version !== "v1") delete ike.phase1_negotiation_mode;
     const monitors = monitorsOf(h, rec.id);
-    if (monitors.length > 0) wire.connection_monitor_id = monitors[monitors.length - 1]!.id;
+    if (monitors.length > 0) wire.connection_monitor_id = monitors.reduce((a, b) => (b.createdAt > a.createdAt ? b : a)).id;
     if (purpose === "show") {
       // [EN] GET only: the BGP peer's state (established while a BGP connection is up).
       const cgw = h.emu.models.get(CUSTOMER_GATEWAY).find(h.project, String(wire.cgw_id));

@@ -71,23 +71,29 @@ export function gatewayFacts(h: HookContext, rec: ResourceRecord): GatewayFacts 
 
 function connectionsOf(h: HookContext, gatewayId: string): ResourceRecord[] {
   if (!h.emu.models.has("vpnConnection")) return [];
-  return h.emu.models
-    .get("vpnConnection")
-    .records(h.project)
-    .filter((c) => c.data.vgw_id === gatewayId);
+  return h.emu.models.get("vpnConnection").lookup(h.project, "vgw_id", gatewayId);
 }
 
 export function usedConnections(h: HookContext, gatewayId: string): number {
   return connectionsOf(h, gatewayId).length;
 }
 
-/** "同一用户网关入云的两条连接组成一个连接组": connections of one customer gateway, paired. */
-function usedGroups(h: HookContext, gatewayId: string): number {
-  const byCgw = new Map<string, number>();
-  for (const c of connectionsOf(h, gatewayId)) byCgw.set(String(c.data.cgw_id), (byCgw.get(String(c.data.cgw_id)) ?? 0) + 1);
-  let n = 0;
-  for (const count of byCgw.values()) n += Math.ceil(count / 2);
-  return n;
+/**
+ * Connections in use and connection groups ("同一用户网关入云的两条连接组成一个连接组": connections of one
+ * customer gateway, paired), from the connection index without copying: this runs on every gateway GET.
+ */
+function connectionUsage(h: HookContext, gatewayId: string): { used: number; groups: number } {
+  if (!h.emu.models.has("vpnConnection")) return { used: 0, groups: 0 };
+  const set = h.emu.models.get("vpnConnection").coll(h.project).indexed("vgw_id", gatewayId);
+  if (!set || set.size === 0) return { used: 0, groups: 0 };
+  const byCgw: Record<string, number> = {};
+  for (const c of set) {
+    const k = c.data.cgw_id as string;
+    byCgw[k] = (byCgw[k] ?? 0) + 1;
+  }
+  let groups = 0;
+  for (const k in byCgw) groups += Math.ceil(byCgw[k]! / 2);
+  return { used: set.size, groups };
 }
 
 // ---- inventory lookups ----
@@ -328,8 +334,9 @@ export const vpnGatewayHooks: KindHooks = {
 
   view(h, rec, wire, status) {
     const ready = rec.ext.everReady === true;
-    wire.used_connection_number = usedConnections(h, rec.id);
-    wire.used_connection_group = usedGroups(h, rec.id);
+    const usage = connectionUsage(h, rec.id);
+    wire.used_connection_number = usage.used;
+    wire.used_connection_group = usage.groups;
     wire.supported_flavors = supportedFlavorsOf(wire);
     // "在VPN网关的状态为ACTIVE时返回": EIPs, timestamps and auto-selected AZs appear once the gateway is ACTIVE.
     if (ready) {
