@@ -136,6 +136,7 @@ export function handleAdmin(
       case "POST /reset": {
         const pid = typeof body.projectId === "string" ? body.projectId : query.projectId;
         emu.state.reset(pid);
+        server.forgetReplays();
         if (!pid) {
           emu.faults.clear();
           emu.history.clear();

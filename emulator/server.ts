@@ -16,7 +16,7 @@ import { validate } from "../sdk/schemas/validate";
 import { Router } from "./routes";
 import { apiError, EmulatorError, isEmulatorError, validationError } from "./errors";
 import type { EmulatorContext } from "./context";
-import type { Handler, RequestContext } from "./handlers/types";
+import type { Handler, HandlerResult, RequestContext } from "./handlers/types";
 import { redact } from "./history";
 import { handleAdmin, isLoopback } from "./admin";
 import { newRequestId, isPlainObject } from "./util";
@@ -62,8 +62,16 @@ export interface ServerOptions {
   readonly handlers: Readonly<Record<string, Handler>>;
 }
 
+/** How many idempotent (X-Client-Token) results are remembered. */
+const MAX_REPLAYS = 10_000;
+
 export class EmulatorServer {
   readonly router = new Router(operations as Readonly<Record<string, OperationSpec>>);
+  /**
+   * Results of successful requests that carried `X-Client-Token` on operations that accept it ("幂等性标识"):
+   * a retry with the same token gets the same answer instead of a second resource.
+   */
+  private readonly replays = new Map<string, { status: number; body: unknown }>();
   readonly http: Server;
   private readonly sockets = new Set<import("node:net").Socket>();
 
@@ -86,6 +94,11 @@ export class EmulatorServer {
         resolve(this.http.address() as AddressInfo);
       });
     });
+  }
+
+  /** Forgets the remembered X-Client-Token results (admin reset). */
+  forgetReplays(): void {
+    this.replays.clear();
   }
 
   close(): Promise<void> {
@@ -201,10 +214,22 @@ export class EmulatorServer {
       }
 
       if (tooLarge) throw apiError("VPN.0001", "the request body exceeds 12 MB");
-      const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId);
-      const handler = this.options.handlers[operation];
-      if (!handler) throw apiError("VPN.0002", `operation ${operation} is not implemented by the emulator`);
-      const result = handler(ctx);
+      const clientToken = op.clientToken ? header(req, "x-client-token") : undefined;
+      const replayKey = clientToken ? `${projectId ?? ""}|${operation}|${clientToken}` : undefined;
+      const replay = replayKey ? this.replays.get(replayKey) : undefined;
+      let result: HandlerResult;
+      if (replay) {
+        result = { status: replay.status, body: replay.body };
+      } else {
+        const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId);
+        const handler = this.options.handlers[operation];
+        if (!handler) throw apiError("VPN.0002", `operation ${operation} is not implemented by the emulator`);
+        result = handler(ctx);
+        if (replayKey) {
+          this.replays.set(replayKey, { status: result.status ?? op.successStatus, body: result.body });
+          if (this.replays.size > MAX_REPLAYS) this.replays.delete(this.replays.keys().next().value!);
+        }
+      }
 
       if (decision?.drop === "after") {
         dropped = "after";

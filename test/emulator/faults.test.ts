@@ -121,3 +121,24 @@ describe("request history", () => {
     expect(h[0]!.projectId).toBe(env.emu.projectId);
   });
 });
+
+describe("X-Client-Token idempotency", () => {
+  it("a retried create with the same token returns the first result, once; another token creates again", async () => {
+    const gw = await env.emu.admin.createResource<{ id: string }>(
+      "p2cVpnGateway",
+      { vpc_id: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a", connect_subnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51", eip: { type: "5_bgp", bandwidth_size: 10 } },
+      { ready: true },
+    );
+    const path = `/v5/{project_id}/p2c-vpn-gateways/${gw.id}/vpn-servers`;
+    const body = { vpn_server: { client_cidr: "172.16.0.0/16", local_subnets: ["10.0.0.0/24"], server_certificate: { id: "scs1" }, ssl_options: {} } };
+    const token = "5d0b6b64-5b1e-4d7f-9d55-1f0a9f3f2c11";
+    await env.emu.admin.injectFault({ operation: "createVpnServer", drop: "after", times: 1 });
+    await expect(signed(env.emu, "POST", path, body, { headers: { "x-client-token": token } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const retry = await signed(env.emu, "POST", path, body, { headers: { "x-client-token": token } });
+    expect(retry.status).toBe(201);
+    const servers = await signed(env.emu, "GET", path);
+    expect(servers.json.vpn_servers.map((s: { id: string }) => s.id)).toEqual([retry.json.vpn_server.id]);
+    const other = await signed(env.emu, "POST", path, body, { headers: { "x-client-token": "6d0b6b64-5b1e-4d7f-9d55-1f0a9f3f2c11" } });
+    expect(other.json.error_code).toBe("VPN.1102"); // a second server, refused: the token did not replay
+  });
+});
