@@ -15,8 +15,18 @@ import type { Handler, HandlerResult, RequestContext } from "./types";
 
 const PAGING_KEYS = new Set(["limit", "marker", "offset"]);
 
-/** How an operation's documented response carries the resource. */
+const modes = new WeakMap<OperationSpec, Map<string, "full" | "id" | "none">>();
+
+/** How an operation's documented response carries the resource (computed once per operation). */
 export function responseMode(op: OperationSpec, wrapper: string): "full" | "id" | "none" {
+  let byWrapper = modes.get(op);
+  if (!byWrapper) modes.set(op, (byWrapper = new Map()));
+  let mode = byWrapper.get(wrapper);
+  if (!mode) byWrapper.set(wrapper, (mode = computeResponseMode(op, wrapper)));
+  return mode;
+}
+
+function computeResponseMode(op: OperationSpec, wrapper: string): "full" | "id" | "none" {
   const shape = objectShape(op.response);
   if (!shape) return "full";
   if (!(wrapper in shape)) return "none";
