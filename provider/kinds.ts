@@ -6,7 +6,7 @@
 type Props = Record<string, any>;
 
 /** Inputs that configure the provider's behaviour and are never sent to the API. */
-export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "__logicalName", "__kind"] as const as readonly string[];
+export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "importId", "__logicalName", "__kind"] as const as readonly string[];
 
 export interface KindHooks {
   /** Extra preview-time checks on the inputs (beyond the request schema). */

@@ -86,6 +86,16 @@ function pathParams(kind: ResourceKindSpec, props: Props): Record<string, string
   return out;
 }
 
+/**
+ * Path parameters of an operation on an existing resource: its id and its parents', where the operation's path
+ * has them (a GM gateway's certificate is shown through its gateway, without its own id).
+ */
+function idParams(kind: ResourceKindSpec, opName: string, id: string, props: Props): Record<string, string> {
+  const path = getOperation(opName).path;
+  const all: Record<string, string> = { [kind.idParam]: id, ...pathParams(kind, props) };
+  return Object.fromEntries(Object.entries(all).filter(([k]) => path.includes(`{${k}}`)));
+}
+
 function issuesToFailures(issues: readonly FieldIssue[], prefix: string): { property: string; reason: string }[] {
   return issues.map((i) => {
     const field = i.field.startsWith(prefix + ".") ? i.field.slice(prefix.length + 1) : i.field;
@@ -257,7 +267,7 @@ function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: 
 
 async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
   try {
-    const r = await call(kind.ops.show, { [kind.idParam]: id, ...pathParams(kind, props) });
+    const r = await call(kind.ops.show, idParams(kind, kind.ops.show, id, props));
     return (r?.[kind.wrapper] ?? r) as Props;
   } catch (e) {
     if (isNotFound(e)) return undefined;
@@ -362,9 +372,30 @@ async function findByName(kind: ResourceKindSpec, inputs: Props): Promise<Props 
   return undefined;
 }
 
+/**
+ * Adopts an existing resource (`importId`): Pulumi's `import` option does not work for dynamic resources (the
+ * dynamic-provider host fails on the import read), so a resource can name the id to take over instead. Fields
+ * the API can change are brought to the program's values; a difference that would need a replacement is refused.
+ */
+async function adopt(kind: ResourceKindSpec, id: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const obj = await show(kind, id, inputs);
+  if (!obj) throw new Error(`importId: "${id}" — no ${kind.className} with this id exists`);
+  let outs = outputsFor(kind, obj, inputs);
+  if (kind.tagResourceType) outs = { ...outs, tags: (await readTags(kind, id)) ?? {} };
+  const c = changedFields(kind, outs, inputs);
+  if (c.replace.length > 0) {
+    throw new Error(
+      `importId: "${id}" — the existing ${kind.className} differs in ${c.replace.map(snakeToCamel).join(", ")}, which cannot change in place; make the program match it`,
+    );
+  }
+  if (c.inPlace.length + c.via.length > 0 || c.tags) return { id, outs: (await update(id, outs, inputs)).outs! };
+  return { id, outs };
+}
+
 export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   const kindName = kindOf(inputs);
   const kind = getKind(kindName);
+  if (typeof inputs.importId === "string" && inputs.importId) return adopt(kind, inputs.importId, inputs);
   const hooks = hooksFor(kindName);
   const deadline = deadlineOf(inputs, "create", kind);
   const wire = createWire(kind, inputs);
@@ -444,14 +475,14 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
     const body: Props = {};
     for (const k of c.inPlace) body[k] = want[k];
     await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
-      call(kind.ops.update!, { [kind.idParam]: id, ...pathParams(kind, news), body: { [kind.wrapper]: body } }),
+      call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, news), body: { [kind.wrapper]: body } }),
     );
     obj = await waitReady(kind, id, news, deadline);
   }
   for (const field of c.via) {
     const opName = kind.updateVia![field]!;
     await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
-      call(opName, { [kind.idParam]: id, ...pathParams(kind, news), body: { [kind.wrapper]: { [field]: want[field] } } }),
+      call(opName, { ...idParams(kind, opName, id, news), body: { [kind.wrapper]: { [field]: want[field] } } }),
     );
     obj = await waitReady(kind, id, news, deadline);
   }
@@ -488,7 +519,7 @@ export async function remove(id: string, props: Props): Promise<void> {
   const deadline = deadlineOf(props, "delete", kind);
   try {
     await whenReady(kind, `${kind.className} ${id} delete`, deadline, () =>
-      call(kind.ops.delete!, { [kind.idParam]: id, ...pathParams(kind, props) }),
+      call(kind.ops.delete!, idParams(kind, kind.ops.delete!, id, props)),
     );
   } catch (e) {
     if (isNotFound(e)) return;

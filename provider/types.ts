@@ -25,6 +25,11 @@ export type ArgsOf<S extends z.ZodType, W extends string> = Inputs<Camelize<Omit
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Deadlines for create / update / delete (Pulumi's customTimeouts do not reach dynamic providers). */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Adopt the existing resource with this id instead of creating one (Pulumi's `import` option does not work
+   * for dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
+   */
+  importId?: pulumi.Input<string>;
 };
 
 /** The state of a resource: the show response's fields in lowerCamelCase. */
