@@ -71,35 +71,48 @@ export class Router {
 
   /**
    * Matches a decoded path. Returns the route and its parameters, `"method"` when the path exists for other
-   * methods only, or undefined.
+   * methods only, or undefined. When several templates match, the one with more literal segments wins, and
+   * among those the one whose literals come later (`/p2c-vpn-gateways/tags` is the tag API, not a gateway
+   * called "tags").
    */
   match(method: string, path: string): RouteMatch | "method" | undefined {
     const segs = segmentsOf(path);
     let pathFound = false;
-    const walk = (node: Node, i: number, values: string[]): Route | undefined => {
+    let best: { route: Route; values: string[]; shape: number[] } | undefined;
+    const better = (a: number[], b: number[]): boolean => {
+      const la = a.reduce((x, y) => x + y, 0);
+      const lb = b.reduce((x, y) => x + y, 0);
+      if (la !== lb) return la > lb;
+      for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i]! > b[i]!;
+      return false;
+    };
+    const walk = (node: Node, i: number, values: string[], shape: number[]): void => {
       if (i === segs.length) {
         if (node.routes.size > 0) pathFound = true;
-        return node.routes.get(method);
+        const route = node.routes.get(method);
+        if (route && (!best || better(shape, best.shape))) best = { route, values: [...values], shape: [...shape] };
+        return;
       }
       const seg = segs[i]!;
       const lit = node.literal.get(seg);
       if (lit) {
-        const r = walk(lit, i + 1, values);
-        if (r) return r;
+        shape.push(1);
+        walk(lit, i + 1, values, shape);
+        shape.pop();
       }
       if (node.param) {
         values.push(seg);
-        const r = walk(node.param.node, i + 1, values);
-        if (r) return r;
+        shape.push(0);
+        walk(node.param.node, i + 1, values, shape);
+        shape.pop();
         values.pop();
       }
-      return undefined;
     };
-    const values: string[] = [];
-    const route = walk(this.root, 0, values);
-    if (!route) return pathFound ? "method" : undefined;
+    walk(this.root, 0, [], []);
+    if (!best) return pathFound ? "method" : undefined;
+    const found = best as { route: Route; values: string[] };
     const params: Record<string, string> = {};
-    route.params.forEach((name, idx) => (params[name] = values[idx]!));
-    return { route, params };
+    found.route.params.forEach((name, idx) => (params[name] = found.values[idx]!));
+    return { route: found.route, params };
   }
 }

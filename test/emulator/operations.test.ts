@@ -168,3 +168,21 @@ describe("operation table coverage", () => {
     });
   }
 });
+
+describe("route precedence", () => {
+  const router = new Router(OPS);
+  const op = (method: string, path: string) => {
+    const m = router.match(method, path);
+    return m && m !== "method" ? [m.route.operation, m.params] : m;
+  };
+  it("literal segments win over parameters, later literals break ties", () => {
+    expect(op("GET", "/v5/p/vpn-gateways/availability-zones")).toEqual(["listAvailabilityZones", { project_id: "p" }]);
+    expect(op("GET", "/v5/p/vpn-gateways/abc")).toEqual(["showVgw", { project_id: "p", vgw_id: "abc" }]);
+    expect(op("GET", "/v5/p/p2c-vpn-gateways/tags")).toEqual(["listProjectTags", { project_id: "p", resource_type: "p2c-vpn-gateways" }]);
+    expect(op("GET", "/v5/p/p2c-vpn-gateways/g1/tags")).toEqual(["showResourceTags", { project_id: "p", resource_type: "p2c-vpn-gateways", resource_id: "g1" }]);
+    expect(op("GET", "/v5/p/p2c-vpn-gateways/jobs")).toEqual(["listP2cVpnGatewayJobs", { project_id: "p" }]);
+    expect(op("POST", "/v5/p/vpn-gateway/resource-instances/filter")).toEqual(["listResourcesByTags", { project_id: "p", resource_type: "vpn-gateway" }]);
+    expect(op("PATCH", "/v5/p/vpn-gateways")).toBe("method");
+    expect(op("GET", "/v6/p/vpn-gateways")).toBeUndefined();
+  });
+});
