@@ -329,7 +329,11 @@ async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: numb
 
 function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
   const outs = wireToOutputs(kind, obj);
-  // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state.
+  // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state. Fields the
+  // service returns only in some states (a gateway's EIPs "only when ACTIVE") keep the requested value until then.
+  for (const [k, v] of Object.entries(inputs)) {
+    if (v !== undefined && outs[k] === undefined && !k.startsWith("__") && !PROVIDER_ONLY.includes(k)) outs[k] = v;
+  }
   for (const w of kind.writeOnly) {
     const k = snakeToCamel(w);
     if (inputs[k] !== undefined) outs[k] = inputs[k];
@@ -491,7 +495,8 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
     obj = undefined; // read again: the object carries its tags
   }
   const hooks = hooksFor(kindName);
-  obj = obj ?? (await show(kind, id, news)) ?? {};
+  // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
+  obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
   if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
     obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
   }
