@@ -132,6 +132,27 @@ function duplicates(
   return out;
 }
 
+/** Test of a list that must not be empty and must not repeat a `key` of its items (`[i, key]` on a repeat). */
+function nonEmptyUniqueBy(key: string): (list: readonly unknown[]) => Finding[] {
+  return (list) =>
+    list.length === 0
+      ? [{ detail: "the list is empty" }]
+      : duplicates(
+          list,
+          (item) => (isRecord(item) && isString(item[key]) ? item[key] : undefined),
+          (i) => [i, key],
+        );
+}
+
+/** Test of a list of CIDR blocks that must not repeat a block (compared in network form). */
+function uniqueCidrs(list: readonly unknown[]): Finding[] {
+  return duplicates(
+    list,
+    (s) => (isString(s) ? normalizeCidr(s) : undefined),
+    (i) => [i],
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Pure predicates (exported for the emulator, which has stored state the rules don't)
 
@@ -355,14 +376,7 @@ export const batchUserNames = defineRule({
   severity: "mandatory",
   description: "must list at least one user, each username once",
   accepts: isArray,
-  test: (list) =>
-    list.length === 0
-      ? [{ detail: "the list is empty" }]
-      : duplicates(
-          list,
-          (u) => (isRecord(u) && isString(u.name) ? u.name : undefined),
-          (i) => [i, "name"],
-        ),
+  test: nonEmptyUniqueBy("name"),
 });
 
 const SIP_DOC = "EN 4.2.3.1, 4.2.3.2, 4.2.3.5";
@@ -476,14 +490,7 @@ export const userRefList = defineRule({
   severity: "mandatory",
   description: "must list at least one user, each user once",
   accepts: isArray,
-  test: (list) =>
-    list.length === 0
-      ? [{ detail: "the list is empty" }]
-      : duplicates(
-          list,
-          (u) => (isRecord(u) && isString(u.id) ? u.id : undefined),
-          (i) => [i, "id"],
-        ),
+  test: nonEmptyUniqueBy("id"),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -623,12 +630,7 @@ export const localSubnetDuplicates = defineRule({
   severity: "mandatory",
   description: "local CIDR blocks cannot be duplicated",
   accepts: isArray,
-  test: (list) =>
-    duplicates(
-      list,
-      (s) => (isString(s) ? normalizeCidr(s) : undefined),
-      (i) => [i],
-    ),
+  test: uniqueCidrs,
 });
 
 export const localSubnetZhLimit = defineRule({
@@ -850,12 +852,7 @@ export const destCidrDuplicates = defineRule({
   severity: "mandatory",
   description: "destination CIDR blocks cannot be duplicated",
   accepts: isArray,
-  test: (list) =>
-    duplicates(
-      list,
-      (s) => (isString(s) ? normalizeCidr(s) : undefined),
-      (i) => [i],
-    ),
+  test: uniqueCidrs,
 });
 
 /** Destinations broader than this prefix are flagged by the advisory rule. */
