@@ -3,17 +3,11 @@
  * skewed X-Sdk-Date are refused with API Gateway's 401 body; requests built by the official
  * @huaweicloud/huaweicloud-sdk-core pipeline verify; token auth; resources of one project are invisible to another.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signRequest } from "../../sdk/signing";
-import { setup, signed, send, clientFor, createCustomerGateway, activeGateway, apiErrorOf, type Env } from "./helpers";
+import { useEmulator, signed, send, clientFor, createCustomerGateway, activeGateway, apiErrorOf } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup({ authToken: "test-token-123" });
-});
-afterAll(async () => {
-  await env.emu.close();
-});
+const env = useEmulator({ authToken: "test-token-123" });
 
 function expectIamError(res: { status: number; json: any }, reason: RegExp): void {
   expect(res.status).toBe(401);

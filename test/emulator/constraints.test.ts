@@ -4,11 +4,11 @@
  * check intervenes), and the answer carries the documented HTTP status and code — the specific code where the
  * rule cites one (VPN.0514, VPN.1107, …), VPN.0001 otherwise — with a message naming the rule.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { s2cRules } from "../../sdk/rules";
 import { p2cRules } from "../../sdk/rules/p2c";
 import { ERROR_TABLE } from "../../emulator/errors";
-import { setup, signed, type Env } from "./helpers";
+import { useEmulator, signed, UNLISTED_REGION, type Env } from "./helpers";
 import { DOC, seedWorld, type World } from "./world";
 
 interface Case {
@@ -270,16 +270,8 @@ const MANDATORY = [
   ...p2cRules.filter((r) => r.severity === "mandatory").map((r) => ({ id: r.id, doc: r.doc })),
 ];
 
-let env: Env;
-let listed: Env;
-beforeAll(async () => {
-  env = await setup({ region: "af-south-1", availabilityZones: ["cn-south-1f", "cn-south-1e", "cn-south-1c"] });
-  listed = await setup({ region: "cn-north-4" });
-});
-afterAll(async () => {
-  await env.emu.close();
-  await listed.emu.close();
-});
+const env = useEmulator(UNLISTED_REGION);
+const listed = useEmulator({ region: "cn-north-4" });
 
 describe("every documented constraint is refused with the documented code", () => {
   it("every mandatory rule of the registries has a case", () => {

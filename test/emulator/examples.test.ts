@@ -12,11 +12,10 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { operations } from "../../sdk/spec/operations";
 import type { OperationSpec } from "../../sdk/spec/types";
-import { unmaskRequest } from "../fixtures/examples/s2c/load";
-import { setup, signed, type Env, type RawResponse } from "./helpers";
+import { useEmulator, signed, unmask, UNLISTED_REGION, type Env, type RawResponse } from "./helpers";
 import { DOC, seedWorld, type World } from "./world";
 
 interface Fixture {
@@ -44,17 +43,6 @@ function load(dir: string): Fixture[] {
 }
 const FIXTURES: Fixture[] = ["s2c", "p2c", "common"].flatMap((d) => [...load(join(ROOT, d)), ...load(join(ROOT, d, "errors"))]);
 const OPS = operations as Record<string, OperationSpec>;
-
-/** Masked secrets in the docs (`*****`) become valid ones; masked addresses and ids as the S2C loader does. */
-function unmask(body: unknown): unknown {
-  const walk = (v: unknown, key: string): unknown => {
-    if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
-    if (typeof v === "string" && /password$/.test(key) && v.includes("*")) return "Masked-Passw0rd";
-    return v;
-  };
-  return unmaskRequest(walk(body, "")).body;
-}
 
 /** Path parameters an example needs beyond the world's defaults. */
 function paramsFor(f: Fixture, w: World): Record<string, string> {
@@ -158,14 +146,8 @@ const NOT_PRODUCED: Record<string, string> = {
     "response (b) is copied from the update example (b); the request changes the flavor to Basic, which has no policy template",
 };
 
-let env: Env;
-beforeAll(async () => {
-  // A region outside the documented flavor-by-region list (GW-09), so the GM and NonFixedIP examples apply.
-  env = await setup({ region: "af-south-1", availabilityZones: ["cn-south-1f", "cn-south-1e", "cn-south-1c"] });
-});
-afterAll(async () => {
-  await env.emu.close();
-});
+// A region outside the documented flavor-by-region list (GW-09), so the GM and NonFixedIP examples apply.
+const env = useEmulator(UNLISTED_REGION);
 
 async function call(f: Fixture, w: World, body?: unknown): Promise<RawResponse> {
   const op = OPS[f.operation]!;

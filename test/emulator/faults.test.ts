@@ -3,19 +3,10 @@
  * latency, connections dropped before the change or after it is committed (the ambiguous create), `times`,
  * `probability`, path regexes and global rules; and the request history.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setup, signed, type Env } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { useEmulator, signed } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => {
-  await env.emu.close();
-});
-afterEach(async () => {
-  await env.emu.admin.reset();
-});
+const env = useEmulator({}, { resetAfterEach: true });
 
 const list = () => signed(env.emu, "GET", "/v5/{project_id}/customer-gateways?limit=10");
 const createCgw = (name: string) => signed(env.emu, "POST", "/v5/{project_id}/customer-gateways", { customer_gateway: { name, id_value: "10.0.0.1" } });

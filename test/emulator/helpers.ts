@@ -3,9 +3,11 @@
  * exact bytes and headers are under control), and small builders for the prerequisite resources.
  */
 import { request as httpRequest } from "node:http";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator";
 import { VpnClient } from "../../sdk/client";
 import { signRequest } from "../../sdk/signing";
+import { unmaskRequest } from "../fixtures/examples/s2c/load";
 
 export interface Env {
   emu: RunningEmulator;
@@ -15,6 +17,45 @@ export interface Env {
 export async function setup(options: StartEmulatorOptions = {}): Promise<Env> {
   const emu = await startEmulator({ delayScale: 0, ...options });
   return { emu, vpn: clientFor(emu) };
+}
+
+/**
+ * One emulator for the test file: started before all tests (`setup(options)`), closed after them, and with
+ * `resetAfterEach` reset after each test. The returned `Env` is filled in once `beforeAll` has run.
+ */
+export function useEmulator(options: StartEmulatorOptions = {}, opts: { resetAfterEach?: boolean } = {}): Env {
+  const env = {} as Env;
+  beforeAll(async () => {
+    Object.assign(env, await setup(options));
+  });
+  afterAll(async () => {
+    await env.emu.close();
+  });
+  if (opts.resetAfterEach)
+    afterEach(async () => {
+      await env.emu.admin.reset();
+    });
+  return env;
+}
+
+/**
+ * A region outside the documented flavor-by-region list (GW-09), with three availability zones, so the GM and
+ * NonFixedIP examples apply.
+ */
+export const UNLISTED_REGION: StartEmulatorOptions = {
+  region: "af-south-1",
+  availabilityZones: ["cn-south-1f", "cn-south-1e", "cn-south-1c"],
+};
+
+/** Masked secrets in the docs (`*****`) become valid ones; masked addresses and ids as the S2C loader does. */
+export function unmask(body: unknown): unknown {
+  const walk = (v: unknown, key: string): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (typeof v === "string" && /password$/.test(key) && v.includes("*")) return "Masked-Passw0rd";
+    return v;
+  };
+  return unmaskRequest(walk(body, "")).body;
 }
 
 export function clientFor(emu: RunningEmulator, projectId = emu.projectId): VpnClient {

@@ -4,28 +4,17 @@
  * not-ready errors while a phase runs; deletion through PENDING_DELETE to 404; connections DOWN → ACTIVE with
  * the peer; users, groups and policies appearing after a delay.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  setup,
+import { describe, expect, it } from "vitest";
+import { useEmulator,
   createGateway,
   activeGateway,
   createCustomerGateway,
   createConnection,
   gatewayBody,
   apiErrorOf,
-  type Env,
 } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => {
-  await env.emu.close();
-});
-afterEach(async () => {
-  await env.emu.admin.reset();
-});
+const env = useEmulator({}, { resetAfterEach: true });
 
 const reads = (kind: string, n: number, phase?: "create" | "update" | "delete") =>
   env.emu.admin.setTransition({ kind, ...(phase ? { phase } : {}), progression: { mode: "reads", reads: n } });

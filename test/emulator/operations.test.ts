@@ -6,13 +6,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { operations } from "../../sdk/spec/operations";
 import type { OperationSpec } from "../../sdk/spec/types";
 import { Router } from "../../emulator/routes";
 import { buildHandlers } from "../../emulator/handlers";
-import { unmaskRequest } from "../fixtures/examples/s2c/load";
-import { setup, signed, type Env } from "./helpers";
+import { useEmulator, signed, unmask, UNLISTED_REGION, type Env } from "./helpers";
 import { DOC, MASKED_PEM, seedWorld, type World } from "./world";
 
 const OPS = operations as Record<string, OperationSpec>;
@@ -27,16 +26,6 @@ function firstRequest(op: string): { body: unknown; pathParams?: Record<string, 
     }
   }
   return undefined;
-}
-
-function unmask(body: unknown): unknown {
-  const walk = (v: unknown, key: string): unknown => {
-    if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
-    if (typeof v === "string" && /password$/.test(key) && v.includes("*")) return "Masked-Passw0rd";
-    return v;
-  };
-  return unmaskRequest(walk(body, "")).body;
 }
 
 interface Scenario {
@@ -124,13 +113,7 @@ function concretePath(template: string, params: Record<string, string>): string 
   return template.replace(/\{([a-z0-9_]+)\}/g, (_m, n: string) => (n === "project_id" ? "{project_id}" : encodeURIComponent(params[n] ?? `missing-${n}`)));
 }
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup({ region: "af-south-1", availabilityZones: ["cn-south-1f", "cn-south-1e", "cn-south-1c"] });
-});
-afterAll(async () => {
-  await env.emu.close();
-});
+const env = useEmulator(UNLISTED_REGION);
 
 describe("operation table coverage", () => {
   const router = new Router(OPS);

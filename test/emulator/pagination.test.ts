@@ -4,16 +4,10 @@
  * page, `marker` only with `limit`, offset/limit lists (tag filter, P2C client connections), and the SDK's
  * paginator walking the emulator.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setup, signed, activeGateway, createConnection, createCustomerGateway, type Env } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { useEmulator, signed, activeGateway, createConnection, createCustomerGateway } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => {
-  await env.emu.close();
-});
+const env = useEmulator();
 
 describe("marker paging (customer gateways)", () => {
   it("newest first, next_marker = created_at of the last item, total_count of the tenant", async () => {

@@ -3,9 +3,8 @@
  * quotas (from the quota table, reported by the quota API), the seeded inventory of external resources, the
  * server-filled values, and the P2C per-server limits and references.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  setup,
+import { describe, expect, it } from "vitest";
+import { useEmulator,
   signed,
   activeGateway,
   createGateway,
@@ -15,19 +14,9 @@ import {
   apiErrorOf,
   eipId,
   IDS,
-  type Env,
 } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => {
-  await env.emu.close();
-});
-afterEach(async () => {
-  await env.emu.admin.reset();
-});
+const env = useEmulator({}, { resetAfterEach: true });
 
 describe("dependencies", () => {
   it("a customer gateway with a connection cannot be deleted (VPN.0001, documented message)", async () => {

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setup, createGateway, activeGateway, createCustomerGateway, createConnection, type Env } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { useEmulator, createGateway, activeGateway, createCustomerGateway, createConnection } from "./helpers";
 
-let env: Env;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => {
-  await env.emu.close();
-});
+const env = useEmulator();
 
 describe("smoke", () => {
   it("creates the S2C chain", async () => {
