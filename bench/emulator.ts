@@ -2,11 +2,9 @@
  * Benchmark of the emulator: signed GET requests per second on loopback with several concurrent clients, and
  * list-page latency (p50/p99) with 10,000 resources in one project.
  *
- * Run (compiles this file and what it imports into dist/, which is git-ignored):
+ * Run: `npm run bench` (both benchmarks, after the build), or one of them:
  *
- *   bash scripts/with-node22.sh tsc bench/emulator.ts --outDir dist/bench-emulator --rootDir . --module commonjs \
- *     --target es2023 --moduleResolution node --esModuleInterop --skipLibCheck --strict --types node --resolveJsonModule
- *   bash scripts/with-node22.sh node dist/bench-emulator/bench/emulator.js [seconds=5] [concurrency=32]
+ *   bash scripts/with-node22.sh node dist/bench/emulator.js [seconds=5] [concurrency=32]
  *
  * The emulator runs in a worker thread (its own core on a two-core machine); the main thread is the clients:
  * `concurrency` requests in flight over an undici keep-alive pool, each one signed (SDK-HMAC-SHA256) and verified

@@ -3,11 +3,9 @@
  * `@huaweicloud/huaweicloud-sdk-core` pipeline (`ClientBuilder` -> `HcClient` -> `DefaultHttpClient` (axios) with
  * `BasicCredentials` and `withEndpoint` to the same local server), same request (ShowVgw), same concurrency.
  *
- * Run (compiles this file and the SDK modules it imports into dist/, which is git-ignored):
+ * Run: `npm run bench` (both benchmarks, after the build), or one of them:
  *
- *   bash scripts/with-node22.sh tsc bench/sdk.ts --outDir dist/bench-sdk --rootDir . --module commonjs \
- *     --target es2023 --moduleResolution node --esModuleInterop --skipLibCheck --strict --types node
- *   bash scripts/with-node22.sh node dist/bench-sdk/bench/sdk.js [seconds-per-round=3] [concurrency=16]
+ *   bash scripts/with-node22.sh node dist/bench/sdk.js [seconds-per-round=3] [concurrency=16]
  *
  * (`node --experimental-strip-types bench/sdk.ts` cannot work here: the SDK's extensionless imports need a
  * TypeScript-aware resolver, so the file is compiled instead.)
