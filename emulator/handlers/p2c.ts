@@ -195,13 +195,18 @@ function groupTarget(ctx: RequestContext): { group: ResourceRecord; serverId: st
   return { group: requireGroup(h, serverId, ctx.params.group_id ?? ""), serverId };
 }
 
-const addUsers: Handler = (ctx) => {
+/** The group of the path (not the default group, VPN.1316) and the users the body lists, each once, on its server. */
+function membershipTarget(ctx: RequestContext): { group: ResourceRecord; users: ResourceRecord[] } {
   const { group, serverId } = groupTarget(ctx);
   if (group.ext.isDefault === true) throw apiError("VPN.1316");
   const ids = userRefs(ctx);
   checkDuplicates(ids);
   const h = ctx.emu.models.get(USER).hookContext(ctx.project);
-  const users = ids.map((id) => requireUser(h, serverId, id));
+  return { group, users: ids.map((id) => requireUser(h, serverId, id)) };
+}
+
+const addUsers: Handler = (ctx) => {
+  const { group, users } = membershipTarget(ctx);
   for (const u of users)
     if (typeof u.data.user_group_id === "string" && u.data.user_group_id !== group.id) throw apiError("VPN.1304", u.id);
   for (const u of users) u.data.user_group_id = group.id;
@@ -210,12 +215,7 @@ const addUsers: Handler = (ctx) => {
 };
 
 const removeUsers: Handler = (ctx) => {
-  const { group, serverId } = groupTarget(ctx);
-  if (group.ext.isDefault === true) throw apiError("VPN.1316");
-  const ids = userRefs(ctx);
-  checkDuplicates(ids);
-  const h = ctx.emu.models.get(USER).hookContext(ctx.project);
-  const users = ids.map((id) => requireUser(h, serverId, id));
+  const { group, users } = membershipTarget(ctx);
   for (const u of users) if (u.data.user_group_id !== group.id) throw apiError("VPN.1305", u.id);
   for (const u of users) delete u.data.user_group_id;
   ctx.emu.changed();
