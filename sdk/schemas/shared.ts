@@ -71,6 +71,11 @@ export type PageInfo = z.output<typeof PageInfo>;
 /** `request_id`: UUID-style or 32-hex in the examples; lenient. */
 export const requestId = z.string();
 
+/** `{ <wrapper>: item, request_id }`. */
+export function wrapped<K extends string, T extends z.ZodType>(key: K, item: T) {
+  return z.looseObject({ [key]: item, request_id: requestId.optional() } as { [P in K]: T } & { request_id: z.ZodOptional<typeof requestId> });
+}
+
 /** Timestamps: documented `yyyy-MM-ddTHH:mm:ssZ`, examples have milliseconds and offsets; kept as strings. */
 export const timestamp = z.string();
 

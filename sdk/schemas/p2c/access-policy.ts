@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { destCidrCount, destCidrDuplicates, destCidrFormat } from "../../rules/p2c";
-import { requestId, resourceId, timestamp } from "../shared";
-import { createdIdResponse, listPaging } from "./fields";
+import { resourceId, timestamp, wrapped } from "../shared";
+import { createdIdResponse, markerListResponse } from "./fields";
 import { refineValue } from "./refine";
 
 const destIpCidrs = z.array(z.string()).superRefine(refineValue(destCidrCount, destCidrFormat, destCidrDuplicates));
@@ -38,17 +38,10 @@ export const CreateVpnAccessPolicyResponse = createdIdResponse("access_policy");
 export type CreateVpnAccessPolicyResponse = z.output<typeof CreateVpnAccessPolicyResponse>;
 
 // P2 get, P3 list
-export const ShowVpnAccessPolicyResponse = z.looseObject({
-  access_policy: VpnAccessPolicy,
-  request_id: requestId.optional(),
-});
+export const ShowVpnAccessPolicyResponse = wrapped("access_policy", VpnAccessPolicy);
 export type ShowVpnAccessPolicyResponse = z.output<typeof ShowVpnAccessPolicyResponse>;
 
-export const ListVpnAccessPoliciesResponse = z.looseObject({
-  access_policies: z.array(VpnAccessPolicy),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListVpnAccessPoliciesResponse = markerListResponse("access_policies", VpnAccessPolicy);
 export type ListVpnAccessPoliciesResponse = z.output<typeof ListVpnAccessPoliciesResponse>;
 
 // P4 update: all four fields are optional and updatable

@@ -1,7 +1,7 @@
 /** Client CA certificates of a VPN server (ZH/EN §4.2.2.6–4.2.2.10): check, import, get, update (name), delete. */
 import { z } from "zod";
 import { clientCaContentPem, clientCaName } from "../../rules/p2c";
-import { requestId, timestamp } from "../shared";
+import { requestId, timestamp, wrapped } from "../shared";
 import { createdIdResponse, RequestIdResponse } from "./fields";
 import { refineValue } from "./refine";
 
@@ -49,10 +49,7 @@ export const ImportClientCaResponse = createdIdResponse("client_ca_certificate")
 export type ImportClientCaResponse = z.output<typeof ImportClientCaResponse>;
 
 // C3 get
-export const ShowClientCaResponse = z.looseObject({
-  client_ca_certificate: ClientCaCertificate,
-  request_id: requestId.optional(),
-});
+export const ShowClientCaResponse = wrapped("client_ca_certificate", ClientCaCertificate);
 export type ShowClientCaResponse = z.output<typeof ShowClientCaResponse>;
 
 // C4 update: only the name can change

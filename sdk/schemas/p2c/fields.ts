@@ -51,6 +51,12 @@ export function createdIdResponse<K extends string>(wrapper: K) {
   return z.looseObject({ ...shape, request_id: requestId.optional() });
 }
 
+/** `{ "<key>": [item, …], "total_count": …, "page_info": …, "request_id": … }`, the body of the P2C marker lists. */
+export function markerListResponse<K extends string, T extends z.ZodType>(key: K, item: T) {
+  const shape = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
+  return z.looseObject({ ...shape, ...listPaging, request_id: requestId.optional() });
+}
+
 /** A VPN user reference `{ id }` (OpVpnUser) in add-users, remove-users and batch-delete. */
 export const OpVpnUser = z.strictObject({ id: resourceId });
 

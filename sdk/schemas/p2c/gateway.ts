@@ -10,8 +10,8 @@ import {
   gatewayMaxConnections,
   gatewayName,
 } from "../../rules/p2c";
-import { enterpriseProjectId, requestId, resourceId, timestamp, VpnResourceTagOut, vpnResourceTags } from "../shared";
-import { createdIdResponse, listPaging, RequestIdResponse } from "./fields";
+import { enterpriseProjectId, requestId, resourceId, timestamp, VpnResourceTagOut, vpnResourceTags, wrapped } from "../shared";
+import { createdIdResponse, markerListResponse, RequestIdResponse } from "./fields";
 import { refineValue } from "./refine";
 
 export const P2C_GATEWAY_STATUSES = [
@@ -92,14 +92,10 @@ export type P2cConnection = z.output<typeof P2cConnection>;
 // ---------------------------------------------------------------------------------------------------------------
 // G1 get, G2 list
 
-export const ShowP2cVgwResponse = z.looseObject({ p2c_vpn_gateway: P2cVpnGateway, request_id: requestId.optional() });
+export const ShowP2cVgwResponse = wrapped("p2c_vpn_gateway", P2cVpnGateway);
 export type ShowP2cVgwResponse = z.output<typeof ShowP2cVgwResponse>;
 
-export const ListP2cVgwsResponse = z.looseObject({
-  p2c_vpn_gateways: z.array(P2cVpnGateway),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListP2cVgwsResponse = markerListResponse("p2c_vpn_gateways", P2cVpnGateway);
 export type ListP2cVgwsResponse = z.output<typeof ListP2cVgwsResponse>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -188,10 +184,7 @@ export const CreateP2cVgwRequest = z.strictObject({
 export type CreateP2cVgwRequest = z.input<typeof CreateP2cVgwRequest>;
 
 /** The SDK's `ResponseP2cVgw`: at least the id. */
-export const CreateP2cVgwResponse = z.looseObject({
-  p2c_vpn_gateway: P2cVpnGateway,
-  request_id: requestId.optional(),
-});
+export const CreateP2cVgwResponse = wrapped("p2c_vpn_gateway", P2cVpnGateway);
 export type CreateP2cVgwResponse = z.output<typeof CreateP2cVgwResponse>;
 
 export const UPGRADE_ACTIONS = ["start", "finish", "rollback"] as const;
@@ -246,9 +239,5 @@ export const P2cGatewayJob = z.looseObject({
 });
 export type P2cGatewayJob = z.output<typeof P2cGatewayJob>;
 
-export const ListP2cVpnGatewayJobsResponse = z.looseObject({
-  jobs: z.array(P2cGatewayJob),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListP2cVpnGatewayJobsResponse = markerListResponse("jobs", P2cGatewayJob);
 export type ListP2cVpnGatewayJobsResponse = z.output<typeof ListP2cVpnGatewayJobsResponse>;

@@ -1,6 +1,6 @@
 /** Connection-log configuration of a P2C gateway (EN §4.2.2.11–4.2.2.13 only): LTS log group and stream. */
 import { z } from "zod";
-import { requestId } from "../shared";
+import { wrapped } from "../shared";
 
 const LTS_ID_RULE = "must be the ID of a Log Tank Service (LTS) log group or stream (EN 4.2.2.11)";
 const ltsId = z.string().min(1, { message: LTS_ID_RULE });
@@ -16,10 +16,7 @@ export const ConnectionsLogConfig = z.looseObject({
   log_stream_id: z.string().optional(),
 });
 
-export const VpnConnectionsLogConfigResponse = z.looseObject({
-  log_config: ConnectionsLogConfig,
-  request_id: requestId.optional(),
-});
+export const VpnConnectionsLogConfigResponse = wrapped("log_config", ConnectionsLogConfig);
 export type VpnConnectionsLogConfigResponse = z.output<typeof VpnConnectionsLogConfigResponse>;
 
 export const UpdateVpnConnectionsLogConfigResponse = VpnConnectionsLogConfigResponse;

@@ -20,7 +20,7 @@ import {
 } from "../../rules/p2c";
 import { requestId, timestamp } from "../shared";
 import { ClientCaCertificate, ClientCaCertificateIn } from "./client-ca";
-import { createdIdResponse, listPaging, RequestIdResponse } from "./fields";
+import { createdIdResponse, markerListResponse, RequestIdResponse } from "./fields";
 import { refineObject, refineValue } from "./refine";
 
 export const VPN_SERVER_STATUSES = ["PENDING_CREATE", "PENDING_UPDATE", "ACTIVE", "FAULT", "FROZEN"] as const;
@@ -147,11 +147,7 @@ export type CreateVpnServerResponse = z.output<typeof CreateVpnServerResponse>;
 // ---------------------------------------------------------------------------------------------------------------
 // S2 list by gateway, S5 list by project
 
-export const ListVpnServersResponse = z.looseObject({
-  vpn_servers: z.array(VpnServer),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListVpnServersResponse = markerListResponse("vpn_servers", VpnServer);
 export type ListVpnServersResponse = z.output<typeof ListVpnServersResponse>;
 export const ListVpnServersByVgwResponse = ListVpnServersResponse;
 export type ListVpnServersByVgwResponse = z.output<typeof ListVpnServersByVgwResponse>;

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { groupDescription, groupName } from "../../rules/p2c";
-import { requestId, timestamp } from "../shared";
-import { createdIdResponse, listPaging, opVpnUserList, RequestIdResponse } from "./fields";
+import { timestamp, wrapped } from "../shared";
+import { createdIdResponse, markerListResponse, opVpnUserList, RequestIdResponse } from "./fields";
 import { refineValue } from "./refine";
 
 export const USER_GROUP_TYPES = ["Default", "Custom"] as const;
@@ -41,14 +41,10 @@ export const CreateVpnUserGroupResponse = createdIdResponse("user_group");
 export type CreateVpnUserGroupResponse = z.output<typeof CreateVpnUserGroupResponse>;
 
 // UG2 get, UG3 list
-export const ShowVpnUserGroupResponse = z.looseObject({ user_group: VpnUserGroup, request_id: requestId.optional() });
+export const ShowVpnUserGroupResponse = wrapped("user_group", VpnUserGroup);
 export type ShowVpnUserGroupResponse = z.output<typeof ShowVpnUserGroupResponse>;
 
-export const ListVpnUserGroupsResponse = z.looseObject({
-  user_groups: z.array(VpnUserGroup),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListVpnUserGroupsResponse = markerListResponse("user_groups", VpnUserGroup);
 export type ListVpnUserGroupsResponse = z.output<typeof ListVpnUserGroupsResponse>;
 
 // UG4 update
@@ -70,9 +66,5 @@ export const RemoveVpnUsersFromGroupResponse = RequestIdResponse;
 export type RemoveVpnUsersFromGroupResponse = z.output<typeof RemoveVpnUsersFromGroupResponse>;
 
 // UG8 users in a group
-export const ListVpnUsersInGroupResponse = z.looseObject({
-  users: z.array(VpnUserInGroup),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListVpnUsersInGroupResponse = markerListResponse("users", VpnUserInGroup);
 export type ListVpnUsersInGroupResponse = z.output<typeof ListVpnUsersInGroupResponse>;

@@ -16,8 +16,8 @@ import {
   userDescription,
   userName,
 } from "../../rules/p2c";
-import { requestId, resourceId, timestamp } from "../shared";
-import { createdIdResponse, listPaging, opVpnUserList, RequestIdResponse } from "./fields";
+import { requestId, resourceId, timestamp, wrapped } from "../shared";
+import { createdIdResponse, markerListResponse, opVpnUserList, RequestIdResponse } from "./fields";
 import { refineObject, refineValue } from "./refine";
 
 /** A password as the service checks it without stored state (length, characters, complexity). */
@@ -101,14 +101,10 @@ export type BatchCreateVpnUsersResponse = z.output<typeof BatchCreateVpnUsersRes
 // ---------------------------------------------------------------------------------------------------------------
 // U3 get, U4 list
 
-export const ShowVpnUserResponse = z.looseObject({ user: VpnUser, request_id: requestId.optional() });
+export const ShowVpnUserResponse = wrapped("user", VpnUser);
 export type ShowVpnUserResponse = z.output<typeof ShowVpnUserResponse>;
 
-export const ListVpnUsersResponse = z.looseObject({
-  users: z.array(VpnUser),
-  ...listPaging,
-  request_id: requestId.optional(),
-});
+export const ListVpnUsersResponse = markerListResponse("users", VpnUser);
 export type ListVpnUsersResponse = z.output<typeof ListVpnUsersResponse>;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
  * `null`), unknown fields kept (`z.looseObject`). The documented value sets are in ./enums, not enforced here.
  */
 import { z } from "zod";
-import { VpnResourceTagOut, requestId } from "../shared";
+import { VpnResourceTagOut } from "../shared";
+
+export { wrapped } from "../shared";
 
 export const str = z.string().nullish();
 export const int = z.number().int().nullish();
@@ -11,8 +13,3 @@ export const num = z.number().nullish();
 export const bool = z.boolean().nullish();
 export const strList = z.array(z.string()).nullish();
 export const tagsOut = z.array(VpnResourceTagOut).nullish();
-
-/** `{ <wrapper>: item, request_id }`. */
-export function wrapped<K extends string, T extends z.ZodType>(key: K, item: T) {
-  return z.looseObject({ [key]: item, request_id: requestId.optional() } as { [P in K]: T } & { request_id: z.ZodOptional<typeof requestId> });
-}
