@@ -15,7 +15,7 @@ export const ClientCaCertificateIn = z.strictObject({
 export type ClientCaCertificateIn = z.input<typeof ClientCaCertificateIn>;
 
 /** Certificate facts the service parses out of a certificate (C1 response, and inside C3 / server objects). */
-const certificateFacts = {
+export const certificateFactFields = {
   name: z.string().optional(),
   issuer: z.string().optional(),
   subject: z.string().optional(),
@@ -27,7 +27,7 @@ const certificateFacts = {
 /** QueryClientCaCertificateBody (ZH T4-196 / EN T4-205). The content is never returned. */
 export const ClientCaCertificate = z.looseObject({
   id: z.string(),
-  ...certificateFacts,
+  ...certificateFactFields,
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
 });
@@ -37,7 +37,7 @@ export type ClientCaCertificate = z.output<typeof ClientCaCertificate>;
 export const CheckClientCaCertificateRequest = z.strictObject({ client_ca_certificate: ClientCaCertificateIn });
 export type CheckClientCaCertificateRequest = z.input<typeof CheckClientCaCertificateRequest>;
 export const CheckClientCaCertificateResponse = z.looseObject({
-  ...certificateFacts,
+  ...certificateFactFields,
   request_id: requestId.optional(),
 });
 export type CheckClientCaCertificateResponse = z.output<typeof CheckClientCaCertificateResponse>;

@@ -19,7 +19,7 @@ import {
   sslOptionsRequired,
 } from "../../rules/p2c";
 import { requestId, timestamp } from "../shared";
-import { ClientCaCertificate, ClientCaCertificateIn } from "./client-ca";
+import { certificateFactFields, ClientCaCertificate, ClientCaCertificateIn } from "./client-ca";
 import { createdIdResponse, markerListResponse, RequestIdResponse } from "./fields";
 import { refineObject, refineValue } from "./refine";
 
@@ -80,12 +80,7 @@ export const UpdateSslOptions = z.strictObject({
 /** server_certificate in responses (ZH T4-195 / EN T4-204); `id` is empty once the certificate leaves CCM. */
 export const ServerCertificate = z.looseObject({
   id: z.string().nullish(),
-  name: z.string().optional(),
-  issuer: z.string().optional(),
-  subject: z.string().optional(),
-  serial_number: z.string().optional(),
-  expiration_time: timestamp.optional(),
-  signature_algorithm: z.string().optional(),
+  ...certificateFactFields,
 });
 
 export const SslOptions = z.looseObject({
