@@ -7,7 +7,7 @@ import { VpnClient, responseMetadata } from "../../sdk/client";
 import { ValidationError } from "../../sdk/errors";
 import type { FieldIssue } from "../../sdk/schemas/validate";
 import { operations } from "../../sdk/spec/operations";
-import { PROJECT, baseOptions, json, startServer, testOperations, type TestServer } from "./helpers";
+import { PROJECT, baseOptions, json, markerPageOf, startServer, testOperations, type TestServer } from "./helpers";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -248,11 +248,7 @@ describe("pagination against a local server", () => {
 
   function markerServer(items: typeof things, opts: { repeatMarker?: boolean } = {}) {
     server.handler = (r, res) => {
-      const u = new URL(r.url, "http://x");
-      const limit = Number(u.searchParams.get("limit"));
-      const marker = u.searchParams.get("marker");
-      const start = marker ? items.findIndex((t) => t.created_at === marker) + 1 : 0;
-      const page = items.slice(start, start + limit);
+      const page = markerPageOf(items, r.url);
       const last = page.at(-1);
       json(res, 200, {
         things: page,

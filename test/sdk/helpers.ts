@@ -81,6 +81,18 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(text);
 }
 
+/**
+ * The page a marker-paged list request asks for: `limit` items after the one whose `created_at` is `marker`
+ * (from the start without a marker), as the service pages its newest-first lists.
+ */
+export function markerPageOf<T extends { created_at: string }>(items: readonly T[], url: string): T[] {
+  const u = new URL(url, "http://x");
+  const limit = Number(u.searchParams.get("limit"));
+  const marker = u.searchParams.get("marker");
+  const start = marker ? items.findIndex((t) => t.created_at === marker) + 1 : 0;
+  return items.slice(start, start + limit);
+}
+
 /** Kills the connection without a response (after the request was received). */
 export function dropConnection(res: ServerResponse): void {
   res.socket?.destroy();

@@ -8,7 +8,7 @@ import { VpnClient } from "../../sdk/client";
 import { ValidationError } from "../../sdk/errors";
 import { isIdempotentOperation } from "../../sdk/http/retry";
 import { operationList } from "../../sdk/spec/operations";
-import { AK, PROJECT, SK, json, startServer, type TestServer } from "./helpers";
+import { AK, PROJECT, SK, json, markerPageOf, startServer, type TestServer } from "./helpers";
 
 const ID = "3e9b8c9a-2a4c-4a83-8e41-1b2a0f4c2d11";
 const client = new VpnClient({ region: "cn-north-4", projectId: PROJECT, accessKey: AK, secretKey: SK, env: {} });
@@ -112,11 +112,7 @@ describe("a real paginated operation against a local server", () => {
       created_at: `2024-01-0${9 - i}T00:00:00.000Z`,
     }));
     server.handler = (r, res) => {
-      const u = new URL(r.url, "http://x");
-      const limit = Number(u.searchParams.get("limit"));
-      const marker = u.searchParams.get("marker");
-      const start = marker ? items.findIndex((t) => t.created_at === marker) + 1 : 0;
-      const page = items.slice(start, start + limit);
+      const page = markerPageOf(items, r.url);
       json(res, 200, {
         [listKey]: page,
         page_info: { current_count: page.length, next_marker: page.at(-1)?.created_at ?? null },
