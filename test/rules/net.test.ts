@@ -41,7 +41,7 @@ describe("IPv4 parsing", () => {
 describe("CIDR parsing", () => {
   it("parses blocks with or without host bits", () => {
     const c = parseCidr("169.254.56.225/30");
-    expect(c).toBeDefined();
+    expect(c?.prefix).toBe(30);
     expect(formatIpv4(c!.network)).toBe("169.254.56.224");
     expect(formatIpv4(c!.broadcast)).toBe("169.254.56.227");
     expect(isNetworkCidr("192.168.1.0/24")).toBe(true);

@@ -689,7 +689,7 @@ describe("rejected P2C requests name the field and the rule", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     const hit: FieldIssue | undefined = r.issues.find((i) => i.field === field && rule.test(i.rule));
-    expect(hit, JSON.stringify(r.issues, null, 1)).toBeDefined();
+    expect(hit, JSON.stringify(r.issues, null, 1)).toMatchObject({ field });
     if (SECRET_FIELDS.test(field)) expect(hit!.value).toBe("<redacted>");
   });
 

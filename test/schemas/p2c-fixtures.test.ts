@@ -2,6 +2,7 @@
  * Every documented example of the P2C, quota and tag operations (test/fixtures/examples/{p2c,common}) against the
  * operation table's schemas: requests validate, responses parse and keep every field.
  */
+import { z } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -61,7 +62,7 @@ describe("P2C and common example fixtures", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(80);
     for (const f of fixtures) {
       expect(path.basename(f.file)).toMatch(new RegExp(`^${f.operation}\\.\\d+\\.json$`));
-      expect(table[f.operation], `${f.file}: unknown operation`).toBeDefined();
+      expect(Object.keys(table), `${f.file}: unknown operation`).toContain(f.operation);
       expect(["request", "response", "error"]).toContain(f.kind);
       expect(f.source).toMatch(/(ZH|EN) \d/);
     }
@@ -80,12 +81,12 @@ describe("P2C and common example fixtures", () => {
   it.each(requests.map((f) => [f.file, f] as const))("request %s validates", (_file, f) => {
     const op = table[f.operation]!;
     if (f.query !== undefined) {
-      expect(op.query, "operation has a query schema").toBeDefined();
+      expect(op.query, "operation has a query schema").toBeInstanceOf(z.ZodType);
       const q = validate(op.query!, f.query);
       expect(q.success ? [] : q.issues).toEqual([]);
     }
     if (f.body === undefined) return;
-    expect(op.body, "operation has a body schema").toBeDefined();
+    expect(op.body, "operation has a body schema").toBeInstanceOf(z.ZodType);
     const body = clone(f.body);
     for (const m of f.masked ?? []) setAt(body, m, UNMASKED);
     const r = validate(op.body!, body, op.secretFields);
@@ -122,7 +123,7 @@ describe("P2C and common example fixtures", () => {
   const responses = fixtures.filter((f) => f.kind === "response");
   it.each(responses.map((f) => [f.file, f] as const))("response %s parses and keeps every field", (_file, f) => {
     const op = table[f.operation]!;
-    expect(op.response, "operation has a response schema").toBeDefined();
+    expect(op.response, "operation has a response schema").toBeInstanceOf(z.ZodType);
     const r = op.response!.safeParse(f.body);
     expect(r.success ? [] : r.error.issues).toEqual([]);
     expect(r.data).toEqual(f.body);

@@ -212,7 +212,7 @@ describe("S2C request constraints", () => {
     expect(r.success).toBe(false);
     if (r.success) return;
     const hit = r.issues.find((i) => i.field === field && i.rule.includes(ruleText(rule)));
-    expect(hit, `issues: ${JSON.stringify(r.issues)}`).toBeDefined();
+    expect(hit, `issues: ${JSON.stringify(r.issues)}`).toMatchObject({ field });
     },
   );
 

@@ -3,7 +3,7 @@
  * documented example (test/fixtures/examples/s2c), documented defaults, and consistency of the kinds.
  */
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { s2cOperations } from "../../sdk/spec/s2c";
 import { s2cKinds, s2cNestedReplace } from "../../sdk/spec/s2c-kinds";
 import { operations } from "../../sdk/spec/operations";
@@ -62,7 +62,7 @@ const pascal = (k: string) => k[0]!.toUpperCase() + k.slice(1);
 describe("S2C operation table", () => {
   it.each(INDEX)("%s %s is in the table with the documented method, path, status and edition", (_id, key, method, path, status, ed) => {
     const op = ops[key];
-    expect(op, key).toBeDefined();
+    expect(Object.keys(ops), key).toContain(key);
     expect(op!.method).toBe(method);
     expect(op!.path).toBe(`/v5/{project_id}${path}`);
     expect(op!.successStatus).toBe(status);
@@ -100,9 +100,9 @@ describe("S2C operation table", () => {
     for (const [k, op] of Object.entries(ops)) {
       if (op.method === "GET" || op.method === "DELETE") expect(op.body, k).toBeUndefined();
       if (op.successStatus === 204) expect(op.response, k).toBeUndefined();
-      else expect(op.response, k).toBeDefined();
-      if ((op.method === "PUT" || op.method === "POST") && op.documented !== "undocumented") expect(op.body, k).toBeDefined();
-      if (op.kind) expect(kinds[op.kind], k).toBeDefined();
+      else expect(op.response, k).toBeInstanceOf(z.ZodType);
+      if ((op.method === "PUT" || op.method === "POST") && op.documented !== "undocumented") expect(op.body, k).toBeInstanceOf(z.ZodType);
+      if (op.kind) expect(Object.keys(kinds), k).toContain(op.kind);
     }
   });
 });
@@ -115,7 +115,7 @@ describe("documented examples", () => {
 
   it("cover every documented operation that has an example", () => {
     expect(fixtures.length).toBe(80);
-    for (const f of fixtures) expect(ops[f.operation], f.file).toBeDefined();
+    for (const f of fixtures) expect(Object.keys(ops), f.file).toContain(f.operation);
     for (const [, key] of INDEX) {
       const op = ops[key]!;
       const has = (kind: string) => fixtures.some((f) => f.operation === key && f.kind === kind);
@@ -258,7 +258,7 @@ describe("S2C resource kinds", () => {
   it.each(Object.entries(kinds))("%s: operations exist, act on the kind and use the id parameter", (name, k) => {
     expect(k.kind).toBe(name);
     for (const opKey of Object.values(k.ops)) {
-      expect(ops[opKey], opKey).toBeDefined();
+      expect(Object.keys(ops), opKey).toContain(opKey);
       expect(ops[opKey]!.kind).toBe(name);
     }
     for (const opKey of [k.ops.update, k.ops.delete].filter(Boolean) as string[]) expect(ops[opKey]!.path).toContain(`{${k.idParam}}`);

@@ -104,7 +104,7 @@ describe("a real paginated operation against a local server", () => {
 
   it("iterates every page of the first marker-paginated list operation", async () => {
     const op = operationList.find((o) => o.pagination?.style === "marker" && !o.path.slice(15).includes("{"));
-    expect(op).toBeDefined();
+    expect(op?.pagination?.style).toBe("marker");
     const listKey = op!.pagination!.listKey;
     const items = Array.from({ length: 5 }, (_, i) => ({
       id: `${String(i).padStart(8, "0")}-2a4c-4a83-8e41-1b2a0f4c2d11`,
