@@ -4,8 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VpnClient } from "../sdk/client";
-import { toCamel } from "../sdk/util/case";
-import { tagsFromWire } from "../sdk/spec/mapping";
+import { camelToSnake } from "../sdk/util/case";
+import { wireToOutputs } from "../sdk/spec/mapping";
 import { CONFIG_NAMESPACE, settingKeys, type Settings } from "./settings";
 
 function programSettings(): Settings {
@@ -26,13 +26,9 @@ function sdk(): any {
   return shared.client;
 }
 
-/** Converts an API object to output style: camelCase keys, `tags` as a map. */
+/** Converts an API object to output style, as resource outputs are: camelCase keys, `tags` as a map. */
 function outputStyle<T = Record<string, unknown>>(obj: unknown): T {
-  if (!obj || typeof obj !== "object") return obj as T;
-  const { tags, ...rest } = obj as Record<string, unknown>;
-  const out = toCamel<Record<string, unknown>>(rest);
-  if (tags !== undefined) out.tags = tagsFromWire(tags);
-  return out as T;
+  return (obj && typeof obj === "object" ? wireToOutputs(obj as Record<string, unknown>) : obj) as T;
 }
 
 async function listAll(op: string, params: Record<string, unknown>): Promise<Record<string, any>[]> {
@@ -79,7 +75,7 @@ export async function getGatewayRoutingTable(args: { vgwId: string }) {
 export async function getConnectionLogs(args: { vpnConnectionId: string; [k: string]: unknown }) {
   const { vpnConnectionId, ...rest } = args;
   const q: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined) q[k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase())] = v;
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) q[camelToSnake(k)] = v;
   return outputStyle<Record<string, any>>(await sdk().showVpnConnectionLog({ vpn_connection_id: vpnConnectionId, ...q }));
 }
 

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { VpnClient } from "../sdk/client";
-import { isNotFound, OutcomeUnknownError } from "../sdk/errors";
+import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
 import { s2cNestedReplace } from "../sdk/spec/s2c-kinds";
 import { inputsToWire, unwrapSchema, wireToOutputs } from "../sdk/spec/mapping";
@@ -286,7 +286,7 @@ async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadl
       if (!st) return { done: true, value: obj };
       const status = String(obj[st.field] ?? "");
       if (st.failed.includes(status)) {
-        throw new Error(`${kind.className} ${id} entered status ${status}`);
+        throw new ResourceFailedError(`${kind.className} ${id} entered status ${status}`, { status, resourceId: id });
       }
       const ok = wantActive ? status === "ACTIVE" : st.ready.includes(status);
       return ok ? { done: true, value: obj } : { done: false, seen: `status ${status || "(none)"}` };
@@ -328,7 +328,7 @@ async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: numb
 // outputs
 
 function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
-  const outs = wireToOutputs(kind, obj);
+  const outs = wireToOutputs(obj);
   // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state. Fields the
   // service returns only in some states (a gateway's EIPs "only when ACTIVE") keep the requested value until then.
   for (const [k, v] of Object.entries(inputs)) {

@@ -1,3 +1,5 @@
+import { WaitTimeoutError } from "../sdk/errors";
+
 /**
  * Waiting on real status: adaptive polling (short first interval, growing with jitter to a cap) under a deadline
  * the user sets per resource (`timeouts`), since Pulumi's customTimeouts do not reach dynamic providers.
@@ -25,12 +27,6 @@ export function pollDelay(n: number, o: Pick<PollOptions, "initialMs" | "maxMs" 
   return Math.round(base * jitter);
 }
 
-export class DeadlineExceeded extends Error {
-  constructor(what: string, last: string) {
-    super(`timed out waiting for ${what} (last seen: ${last})`);
-    this.name = "DeadlineExceeded";
-  }
-}
 
 /**
  * Calls `probe` until it returns `{ done: true }`; `describe` names the last observation for the timeout error.
@@ -42,13 +38,16 @@ export async function pollUntil<T>(
   o: PollOptions,
 ): Promise<T> {
   const sleep = o.sleep ?? defaultSleep;
+  const started = Date.now();
   let last = "nothing yet";
   for (let n = 0; ; n++) {
     const r = await probe();
     if (r.done) return r.value;
     last = r.seen;
     const remaining = o.deadline - Date.now();
-    if (remaining <= 0) throw new DeadlineExceeded(what, last);
+    if (remaining <= 0) {
+      throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: Date.now() - started });
+    }
     await sleep(Math.min(pollDelay(n, o), remaining));
   }
 }

@@ -117,8 +117,8 @@ export function inputsToWire(
   return wire;
 }
 
-/** A wire object (inside the wrapper) → Pulumi outputs (camelCase, tags map). */
-export function wireToOutputs(_kind: ResourceKindSpec, wire: Record<string, unknown>): Record<string, unknown> {
+/** A wire object (inside the wrapper, or a list item) → Pulumi outputs (camelCase, tags map). */
+export function wireToOutputs(wire: Record<string, unknown>): Record<string, unknown> {
   const { tags, ...rest } = wire;
   const out = toCamel<Record<string, unknown>>(rest);
   if (tags !== undefined) out.tags = tagsFromWire(tags);
