@@ -96,10 +96,14 @@ function idParams(kind: ResourceKindSpec, opName: string, id: string, props: Pro
   return Object.fromEntries(Object.entries(all).filter(([k]) => path.includes(`{${k}}`)));
 }
 
+/**
+ * Check failures. The engine prints a failure's property value next to it ("property psk value {…}"), secret or
+ * not, so a failure on a secret field names no property: its reason alone says field, `<redacted>` and rule.
+ */
 function issuesToFailures(issues: readonly FieldIssue[], prefix: string): { property: string; reason: string }[] {
   return issues.map((i) => {
     const field = i.field.startsWith(prefix + ".") ? i.field.slice(prefix.length + 1) : i.field;
-    const property = snakeToCamel(field.split(/[.[]/)[0] ?? field);
+    const property = i.value === "<redacted>" ? "" : snakeToCamel(field.split(/[.[]/)[0] ?? field);
     return { property, reason: `${field}: ${i.value} — ${i.rule}` };
   });
 }

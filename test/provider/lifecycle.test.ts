@@ -74,6 +74,31 @@ function program(k: () => Knobs) {
 }
 
 describe("site-to-cloud resources on the real engine", () => {
+  it("a PSK that breaks the documented rules is rejected at preview without showing it, even when given as plain text", async () => {
+    const badPsk = "short1A";
+    const s = await emulatorStack(emu, async () => {
+      const cgw = new CustomerGateway("cgw", { idType: "ip", idValue: "10.1.1.1" });
+      new VpnConnection("bad-psk", {
+        vgwId: "b32d91a4-demo-a8df-va86-e907174eb11d",
+        vgwIp: "0c464dad-demo-a8df-va86-c22bb0eb0bde",
+        cgwId: cgw.id,
+        peerSubnets: ["192.168.44.0/24"],
+        psk: badPsk,
+      });
+    });
+    try {
+      const p = await s.preview();
+      expect(p.ok).toBe(false);
+      const text = p.stdout + p.stderr + JSON.stringify(p.events);
+      expect(text).toContain("psk");
+      expect(text).toContain("<redacted>");
+      expect(text).not.toContain(badPsk);
+    } finally {
+      await s.cleanup();
+    }
+  }, 120_000);
+
+
   it("create, no-change preview, update in place, replace, refresh after drift, destroy", async () => {
     let knobs = { ...initial };
     const s = await emulatorStack(emu, program(() => knobs));
