@@ -19,11 +19,23 @@ export interface KindHooks {
     deadline: number;
     waitActive: () => Promise<Props>;
   }): Promise<Props | undefined>;
+  /** A replacement must delete the old resource first (the new one could not coexist with it). */
+  deleteBeforeReplace?(olds: Props, news: Props): boolean;
   /** Adjust outputs computed from the API object. */
   outputs?(outs: Props, inputs: Props): Props;
 }
 
 const hooks: Record<string, KindHooks> = {
+  vpnGateway: {
+    // An existing EIP stays bound to the old gateway until it is deleted (VPN.0553 "EIP has been bound to an
+    // instance"), so a replacement that keeps its EIPs must delete the old gateway first; Pulumi then also
+    // replaces the connections that depend on it.
+    deleteBeforeReplace(olds, news) {
+      const ids = (p: Props) => [p.eip1?.id, p.eip2?.id].filter((x): x is string => typeof x === "string");
+      const old = new Set(ids(olds));
+      return ids(news).some((id) => old.has(id));
+    },
+  },
   vpnConnection: {
     // A connection is provisioned at DOWN (no peer yet) or ACTIVE; `waitForTunnelUp` asks for the tunnel itself,
     // which needs the peer device to negotiate, so it is opt-in.

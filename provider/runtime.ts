@@ -258,7 +258,8 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   const c = changedFields(kind, olds, news);
   const providerOnlyChanged = PROVIDER_ONLY.some((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
   const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged;
-  return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace: false };
+  const deleteBeforeReplace = c.replace.length > 0 && (hooksFor(kind.kind).deleteBeforeReplace?.(olds, news) ?? false);
+  return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ describe("pollUntil", () => {
     const err = await pollUntil("gateway X to become ACTIVE", async () => ({ done: false, seen: "status PENDING_CREATE" }), {
       deadline: Date.now() - 1,
       sleep: async () => {},
-    }).catch((e) => e);
+    }).catch((e: unknown) => e as WaitTimeoutError);
     expect(err).toBeInstanceOf(WaitTimeoutError);
     expect(err.code).toBe("HWC_ERR_WAIT_TIMEOUT");
     expect(err.message).toBe("timed out waiting for gateway X to become ACTIVE (last seen: status PENDING_CREATE)");
