@@ -45,10 +45,13 @@ describe("pollUntil", () => {
   });
 
   it("gives up at the deadline with the last status seen", async () => {
-    const err = await pollUntil("gateway X to become ACTIVE", async () => ({ done: false, seen: "status PENDING_CREATE" }), {
+    const err = (await pollUntil("gateway X to become ACTIVE", async () => ({ done: false, seen: "status PENDING_CREATE" }), {
       deadline: Date.now() - 1,
       sleep: async () => {},
-    }).catch((e: unknown) => e as WaitTimeoutError);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as WaitTimeoutError;
     expect(err).toBeInstanceOf(WaitTimeoutError);
     expect(err.code).toBe("HWC_ERR_WAIT_TIMEOUT");
     expect(err.message).toBe("timed out waiting for gateway X to become ACTIVE (last seen: status PENDING_CREATE)");
