@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { getKind, typeToken } from "../sdk/spec/kinds";
-import { collectWireNames, unwrapSchema } from "../sdk/spec/mapping";
+import { collectWireNames, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import { snakeToCamel } from "../sdk/util/case";
 
@@ -34,12 +34,8 @@ export const provider = {
 export function outputNames(kindName: string): string[] {
   const kind = getKind(kindName);
   const resp = getOperation(kind.ops.show).response;
-  const outer: any = resp ? unwrapSchema(resp) : undefined;
-  const inner = outer?._zod?.def?.shape?.[kind.wrapper];
-  const names = new Set<string>(["status"]);
-  const shape = inner ? (unwrapSchema(inner) as any)?._zod?.def?.shape : undefined;
-  if (shape) for (const k of Object.keys(shape)) names.add(snakeToCamel(k));
-  else for (const k of collectWireNames(resp).keys()) names.add(k);
+  const shape = wrappedShape(resp, kind.wrapper);
+  const names = new Set<string>(["status", ...(shape ? Object.keys(shape) : collectWireNames(resp).values())].map(snakeToCamel));
   names.delete("id");
   return [...names];
 }

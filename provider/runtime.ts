@@ -10,10 +10,10 @@ import { VpnClient } from "../sdk/client";
 import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
 import { s2cNestedReplace } from "../sdk/spec/s2c-kinds";
-import { inputsToWire, unwrapSchema, wireToOutputs } from "../sdk/spec/mapping";
+import { inputsToWire, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
-import { toFieldIssues, formatIssues, type FieldIssue } from "../sdk/schemas/validate";
+import { toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
 import { snakeToCamel } from "../sdk/util/case";
 import { configureFrom, currentSettings, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
@@ -57,20 +57,10 @@ function kindOf(props: Props): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes
 
-/** The schema of the object inside the create body's wrapper. */
-function wrappedShape(kind: ResourceKindSpec, opName: string): Record<string, unknown> | undefined {
-  const body = getOperation(opName).body;
-  if (!body) return undefined;
-  const outer: any = unwrapSchema(body);
-  const inner = outer?._zod?.def?.shape?.[kind.wrapper];
-  if (!inner) return undefined;
-  return (unwrapSchema(inner) as any)?._zod?.def?.shape;
-}
-
 /** Pulumi inputs → the create request's wrapped object (only the body's fields; path params are separate). */
 export function createWire(kind: ResourceKindSpec, inputs: Props): Props {
   const wire = inputsToWire(kind, inputs, PROVIDER_ONLY);
-  const shape = wrappedShape(kind, kind.ops.create);
+  const shape = wrappedShape(getOperation(kind.ops.create).body, kind.wrapper);
   if (shape) {
     for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
   }
@@ -538,10 +528,6 @@ export async function remove(id: string, props: Props): Promise<void> {
   await waitGone(kind, id, props, deadline);
 }
 
-/** For error messages that must never show secrets. */
-export function describeIssues(issues: readonly FieldIssue[]): string {
-  return formatIssues(issues);
-}
 
 /** The provider methods, installed on the serialized provider object by its `configure` (see ./resource). */
 export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {

@@ -46,8 +46,3 @@ function fromPulumiConfigEnv(): Settings {
 export function currentSettings(): Settings {
   return configured ?? fromPulumiConfigEnv();
 }
-
-/** For tests and for programs that call data-source functions: forget configured values. */
-export function resetSettings(): void {
-  configured = undefined;
-}

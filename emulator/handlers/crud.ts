@@ -8,7 +8,7 @@ import { resourceKinds } from "../../sdk/spec/kinds";
 import { operations } from "../../sdk/spec/operations";
 import { s2cKinds } from "../../sdk/spec/s2c-kinds";
 import { apiError } from "../errors";
-import { objectShape } from "../shape";
+import { objectShape } from "../../sdk/spec/mapping";
 import type { ResourceModel, ViewPurpose, Wire } from "../models/base";
 import type { ResourceRecord } from "../models/state";
 import type { Handler, HandlerResult, RequestContext } from "./types";

@@ -23,6 +23,39 @@ export function unwrapSchema(s: AnySchema): AnySchema {
   return cur;
 }
 
+/** The object shape of a schema (merging union options), or undefined when it is not an object schema. */
+export function objectShape(schema: AnySchema | undefined): Record<string, AnySchema> | undefined {
+  if (!schema) return undefined;
+  const u: any = unwrapSchema(schema);
+  const def = u?._zod?.def;
+  if (!def) return undefined;
+  if (def.type === "object") return def.shape as Record<string, AnySchema>;
+  if (def.type === "union") {
+    const merged: Record<string, AnySchema> = {};
+    let any = false;
+    for (const o of def.options as AnySchema[]) {
+      const s = objectShape(o);
+      if (s) {
+        any = true;
+        for (const [k, v] of Object.entries(s)) if (!(k in merged)) merged[k] = v;
+      }
+    }
+    return any ? merged : undefined;
+  }
+  if (def.type === "intersection") {
+    const l = objectShape(def.left);
+    const r = objectShape(def.right);
+    return l || r ? { ...(l ?? {}), ...(r ?? {}) } : undefined;
+  }
+  if (def.type === "lazy") return objectShape(def.getter());
+  return undefined;
+}
+
+/** The shape of the object under `wrapper` in a wrapped body or response schema (`{ vpn_gateway: {...} }`). */
+export function wrappedShape(schema: AnySchema | undefined, wrapper: string): Record<string, AnySchema> | undefined {
+  return objectShape(objectShape(schema)?.[wrapper]);
+}
+
 /** Collects every object key found in a schema tree (wire names). */
 export function collectWireNames(schema: AnySchema | undefined, into: Map<string, string> = new Map()): Map<string, string> {
   const seen = new Set<unknown>();
