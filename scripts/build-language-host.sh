@@ -3,6 +3,8 @@
 # github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 is never tagged, so only a commit
 # pseudo-version can work, if the proxy serves it. Exits non-zero with the proxy's answer when it does not.
 set -euo pipefail
+# Go and npm need a home directory; CI may start us without HOME.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 PULUMI_VERSION="${PULUMI_VERSION:-3.259.0}"
 COMMIT="${PULUMI_LANGUAGE_HOST_COMMIT:-a05d88f24d05}"   # the pkg/v3.259.0 commit
 CACHE_ROOT="${HWVPN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-huaweicloud-vpn}"

@@ -2,6 +2,8 @@
 # Builds the Pulumi CLI from Go modules (through the configured Go module proxy) into a cache directory
 # outside the repository. Idempotent: a finished build is detected by its version stamp and reused.
 set -euo pipefail
+# Go and npm need a home directory; CI may start us without HOME.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 PULUMI_VERSION="${PULUMI_VERSION:-3.259.0}"
 CACHE_ROOT="${HWVPN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-huaweicloud-vpn}"
 DEST="$CACHE_ROOT/pulumi-v$PULUMI_VERSION"

@@ -7,6 +7,8 @@
 #   5. the TypeScript build (dist/), incremental.
 # Writes node_modules/.cache/hwvpn/env.json for the tools (harness, demo) to find the CLI.
 set -euo pipefail
+# Go and npm need a home directory; CI may start us without HOME.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 QUIET=0; [ "${1:-}" = "--quiet" ] && QUIET=1
