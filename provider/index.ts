@@ -6,6 +6,7 @@
  * `HW_SECRET_KEY`, `HW_SECURITY_TOKEN`, `HW_VPN_ENDPOINT`.
  */
 export * from "./resources";
+export * from "./p2c";
 export * from "./functions";
 export type { Timeouts } from "./resource";
 export { typeToken } from "../sdk/spec/kinds";

@@ -10,7 +10,7 @@ import { VpnClient } from "../sdk/client";
 import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
 import { s2cNestedReplace } from "../sdk/spec/s2c-kinds";
-import { inputsToWire, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
+import { inputsToWire, objectShape, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
@@ -481,7 +481,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
   for (const field of c.via) {
     const opName = kind.updateVia![field]!;
     await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
-      call(opName, { ...idParams(kind, opName, id, news), body: { [kind.wrapper]: { [field]: want[field] } } }),
+      call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
     );
     obj = await waitReady(kind, id, news, deadline);
   }
@@ -496,6 +496,18 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
     obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
   }
   return { outs: outputsFor(kind, obj, news) };
+}
+
+/**
+ * The body of a field's own change operation: wrapped like the resource (`{vpn_gateway: {flavor}}`), or its
+ * single documented field (`{new_password}` for a user's password reset).
+ */
+function viaBody(kind: ResourceKindSpec, opName: string, field: string, value: unknown): Props {
+  const shape = objectShape(getOperation(opName).body);
+  if (!shape || kind.wrapper in shape) return { [kind.wrapper]: { [field]: value } };
+  const keys = Object.keys(shape);
+  if (keys.length !== 1) throw new Error(`${opName}: cannot tell which field carries ${field}`);
+  return { [keys[0]!]: value };
 }
 
 async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<string, string>, news: Record<string, string>): Promise<void> {

@@ -324,7 +324,21 @@ export function parseErrorBody(
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 /** `VPN.0030` "The system is busy, please try later." (HTTP 400): the request was queued out, not processed. */
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set(["VPN.0030"]);
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["VPN.0004", "VPN.0509", "VPN.0563"]);
+/**
+ * "The resource does not exist" (error table, ZH 7.3 / EN A.3): generic, gateway, connection, and the P2C
+ * resources' own codes — client CA certificate, server, user group, user, and the access policy, which the docs
+ * answer with HTTP 400.
+ */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
+  "VPN.0004",
+  "VPN.0509",
+  "VPN.0563",
+  "VPN.1115",
+  "VPN.1116",
+  "VPN.1301",
+  "VPN.1303",
+  "VPN.1401",
+]);
 /**
  * "Not ready / operation in progress": try again later, after the resource settles. `VPN.0003` counts only when
  * its message says "not ready" (the same code also means "Authentication failed").

@@ -214,6 +214,12 @@ describe("classification", () => {
     ],
     ["HTTP 409", api(409), { notFound: false, conflict: true, retryable: false, throttle: false }],
     [
+      "VPN.1401 access policy does not exist (HTTP 400)",
+      api(400, "VPN.1401"),
+      { notFound: true, conflict: false, retryable: false, throttle: false },
+    ],
+    ["VPN.1303 user does not exist", api(404, "VPN.1303"), { notFound: true, conflict: false, retryable: false, throttle: false }],
+    [
       "VPN.0030 system busy",
       api(400, "VPN.0030"),
       { notFound: false, conflict: false, retryable: true, throttle: true },

@@ -1,0 +1,101 @@
+/**
+ * End-to-end: point-to-cloud users, groups and access policies of a VPN server on the real engine against the
+ * emulator — create, no-change preview, in-place update, password reset, destroy. The user's password is secret.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../emulator";
+import { VpnAccessPolicy, VpnUser, VpnUserGroup } from "../../provider";
+import { apiClient, emulator, emulatorStack, remaining } from "./helpers";
+
+let emu: RunningEmulator;
+let serverId: string;
+beforeAll(async () => {
+  emu = await emulator();
+  const ready = { projectId: emu.projectId, ready: true };
+  const gw = await emu.admin.createResource<{ id: string }>(
+    "p2cVpnGateway",
+    {
+      name: "p2c-gw",
+      vpc_id: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
+      connect_subnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
+      flavor: "Professional1",
+      eip: { id: "f0bac06a-88a7-4d37-8e2e-c37691ee4ba2" },
+      max_connection_number: 10,
+    },
+    ready,
+  );
+  const server = await emu.admin.createResource<{ id: string }>(
+    "vpnServer",
+    {
+      tunnel_protocol: "SSL",
+      client_cidr: "172.16.0.0/16",
+      local_subnets: ["192.168.12.0/24"],
+      client_auth_type: "LOCAL_PASSWORD",
+      server_certificate: { id: "scs1716171403922" },
+      ssl_options: { protocol: "TCP", port: 443, encryption_algorithm: "AES-128-GCM", is_compressed: false },
+    },
+    { ...ready, parents: { p2c_vgw_id: gw.id } },
+  );
+  serverId = server.id;
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe("point-to-cloud users, groups and policies", () => {
+  it("create, no-change preview, update in place, password reset, destroy; the password stays secret", async () => {
+    let description = "first";
+    let password = "Qwer-asdf-12";
+    const s = await emulatorStack(emu, async () => {
+      const group = new VpnUserGroup("ops", { vpnServerId: serverId, name: "ops", description });
+      const user = new VpnUser("alice", { vpnServerId: serverId, name: "alice", password, userGroupId: group.id, description });
+      const policy = new VpnAccessPolicy("ops-net", {
+        vpnServerId: serverId,
+        name: "ops-net",
+        userGroupId: group.id,
+        destIpCidrs: ["192.168.12.0/24"],
+      });
+      return { group: group.id, user: user.id, policy: policy.id, userDescription: user.description };
+    });
+    const api = apiClient(emu);
+    const before = await remaining(emu); // the server comes with its built-in "default" user group
+    const added = async () => {
+      const now = await remaining(emu);
+      return Object.fromEntries(Object.entries(now).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
+    };
+    try {
+      const up = await s.up();
+      expect(up.error, up.stdout).toBeUndefined();
+      expect(up.summary?.create).toBe(4);
+      expect(await added()).toEqual({ vpnUserGroup: 1, vpnUser: 1, vpnAccessPolicy: 1 });
+      const same = await s.preview({ diff: true });
+      expect(Object.entries(same.summary ?? {}).filter(([k, n]) => k !== "same" && n > 0), same.stdout).toEqual([]);
+
+      description = "second";
+      const upd = await s.up();
+      expect(upd.error, upd.stdout).toBeUndefined();
+      expect(upd.summary?.update).toBe(2);
+      const shown = await api.showVpnUser({ vpn_server_id: serverId, user_id: upd.outputs?.user.value });
+      expect(shown.user.description).toBe("second");
+
+      password = "Zxcv-qwer-34";
+      const reset = await s.up();
+      expect(reset.error, reset.stdout).toBeUndefined();
+      expect(reset.summary?.update).toBe(1);
+      expect(reset.outputs?.user.value).toBe(upd.outputs?.user.value);
+      const resets = await emu.admin.requests({ operation: "resetVpnUserPassword", projectId: emu.projectId });
+      expect(resets).toHaveLength(1);
+
+      const raw = s.rawState();
+      for (const p of ["Qwer-asdf-12", "Zxcv-qwer-34"]) {
+        expect(raw).not.toContain(p);
+        expect(reset.stdout + upd.stdout + up.stdout).not.toContain(p);
+      }
+      const down = await s.destroy();
+      expect(down.error).toBeUndefined();
+      expect(await added()).toEqual({});
+    } finally {
+      await s.cleanup();
+    }
+  }, 300_000);
+});
