@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
-import { VpnAccessPolicy, VpnUser, VpnUserGroup } from "../../provider";
+import { ClientCaCertificate, VpnAccessPolicy, VpnUser, VpnUserGroup } from "../../provider";
 import { apiClient, emulator, emulatorStack, remaining } from "./helpers";
 
 let emu: RunningEmulator;
@@ -94,6 +94,32 @@ describe("point-to-cloud users, groups and policies", () => {
       const down = await s.destroy();
       expect(down.error).toBeUndefined();
       expect(await added()).toEqual({});
+    } finally {
+      await s.cleanup();
+    }
+  }, 300_000);
+
+  it("a client CA certificate: import, rename in place, delete", async () => {
+    let name = "ca-a";
+    const s = await emulatorStack(emu, async () => {
+      const ca = new ClientCaCertificate("ca", {
+        vpnServerId: serverId,
+        name,
+        content: "-----BEGIN CERTIFICATE-----*****-----END CERTIFICATE-----",
+      });
+      return { id: ca.id, name: ca.name };
+    });
+    try {
+      const up = await s.up();
+      expect(up.error, up.stdout).toBeUndefined();
+      name = "ca-b";
+      const upd = await s.up();
+      expect(upd.error, upd.stdout).toBeUndefined();
+      expect(upd.summary?.update).toBe(1);
+      expect(upd.outputs?.name.value).toBe("ca-b");
+      expect(upd.outputs?.id.value).toBe(up.outputs?.id.value);
+      const down = await s.destroy();
+      expect(down.error, down.stdout).toBeUndefined();
     } finally {
       await s.cleanup();
     }
