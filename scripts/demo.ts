@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the documented HA VPN example (examples/ha-vpn) on the real Pulumi engine against the
- * embedded emulator. Starts the emulator, runs `pulumi up`, prints the outputs (secrets masked), shows that a
- * second preview has no changes, destroys everything and stops the emulator: nothing is left running.
+ * embedded emulator. Starts the emulator, previews with the policy pack (the review gate), runs `pulumi up`, prints
+ * the outputs (secrets masked), shows that a second preview has no changes, destroys everything and stops the
+ * emulator: nothing is left running.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -9,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
 import { haVpn } from "../examples/ha-vpn/program";
-import { createStack } from "./lib/engine";
+import { createStack, repoRoot } from "./lib/engine";
 
 /** A PSK that meets the documented rules (8–128 characters, at least three character kinds). */
 function demoPsk(): string {
@@ -22,7 +23,6 @@ async function main(): Promise<void> {
   console.log(`demo: emulator at ${emulator.url} (project ${emulator.projectId}, delay scale ${delayScale})`);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "hwvpn-demo-"));
   let code = 0;
-  const started = Date.now();
   try {
     const stack = await createStack({
       program: async () => haVpn(),
@@ -39,7 +39,17 @@ async function main(): Promise<void> {
       },
     });
     try {
-      const up = await stack.up({ echo: true });
+      // The review gate: preview with the policy pack (mandatory violations would stop the demo here).
+      const policyPack = path.join(repoRoot, "policies");
+      const review = await stack.preview({ policyPacks: [policyPack] });
+      const mandatory = review.policyViolations.filter((v) => v.enforcementLevel === "mandatory");
+      console.log(
+        `demo: preview with the policy pack: ${mandatory.length} mandatory and ${review.policyViolations.length - mandatory.length} advisory findings`,
+      );
+      for (const v of review.policyViolations) console.log(`  [${v.enforcementLevel}] ${v.policyName}: ${v.message.trim().split("\n").pop()}`);
+      if (!review.ok) throw new Error(`preview failed: ${review.error ?? ""}`);
+      const started = Date.now();
+      const up = await stack.up({ echo: true, policyPacks: [policyPack] });
       const upSeconds = ((Date.now() - started) / 1000).toFixed(1);
       if (!up.ok) {
         console.error(`demo: pulumi up failed: ${up.error ?? ""}`);
