@@ -70,3 +70,22 @@ export function registerKind(
 export function tokenOf(kindName: string): string {
   return typeToken(getKind(kindName).className);
 }
+
+/** A resource class of one kind: typed arguments, typed output properties, its type token as `__pulumiType`. */
+export interface ResourceClass<Args, Outputs> {
+  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): pulumi.dynamic.Resource & Outputs;
+  readonly __pulumiType: string;
+}
+
+/** Defines the class of a kind (one definition serves every kind; see ./resources and ./p2c). */
+export function defineResource<Args, Outputs>(kindName: string): ResourceClass<Args, Outputs> {
+  const kind = getKind(kindName);
+  const cls = class extends pulumi.dynamic.Resource {
+    static readonly __pulumiType = tokenOf(kindName);
+    constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
+      super(...registerKind(kindName, name, args as Record<string, unknown>, opts));
+    }
+  };
+  Object.defineProperty(cls, "name", { value: kind.className });
+  return cls as unknown as ResourceClass<Args, Outputs>;
+}

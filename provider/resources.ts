@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- each class gets its typed output properties by merging with an interface derived from the response schema (a class cannot declare mapped-type members). */
 /**
  * The site-to-cloud resources. Each class is a Pulumi dynamic resource with its own type token
  * (`pulumi-nodejs:dynamic/huaweicloud-vpn:<ClassName>`, also its static `__pulumiType`); behaviour comes from the
@@ -10,32 +9,22 @@ import type * as cgw from "../sdk/schemas/s2c/customerGateway";
 import type * as conn from "../sdk/schemas/s2c/connection";
 import type * as mon from "../sdk/schemas/s2c/monitor";
 import type * as cert from "../sdk/schemas/s2c/certificate";
-import { registerKind, tokenOf } from "./resource";
+import { defineResource } from "./resource";
 import type { ArgsOf, OutputsOf, StateOf } from "./types";
 
 export type VpnGatewayArgs = ArgsOf<typeof gw.CreateVgwRequestBody, "vpn_gateway">;
 export type VpnGatewayState = StateOf<typeof gw.ShowVgwResponse, "vpn_gateway">;
 
 /** A VPN gateway (ZH/EN 4.1.1). Waits for ACTIVE; `flavor` changes through the specification API. */
-export class VpnGateway extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = tokenOf("vpnGateway");
-  constructor(name: string, args: VpnGatewayArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registerKind("vpnGateway", name, args, opts));
-  }
-}
-export interface VpnGateway extends OutputsOf<VpnGatewayState> {}
+export const VpnGateway = defineResource<VpnGatewayArgs, OutputsOf<VpnGatewayState>>("vpnGateway");
+export type VpnGateway = InstanceType<typeof VpnGateway>;
 
 export type CustomerGatewayArgs = ArgsOf<typeof cgw.CreateCgwRequestBody, "customer_gateway">;
 export type CustomerGatewayState = StateOf<typeof cgw.ShowCgwResponse, "customer_gateway">;
 
 /** A customer gateway, the peer device (ZH/EN 4.1.2). */
-export class CustomerGateway extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = tokenOf("customerGateway");
-  constructor(name: string, args: CustomerGatewayArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registerKind("customerGateway", name, args, opts));
-  }
-}
-export interface CustomerGateway extends OutputsOf<CustomerGatewayState> {}
+export const CustomerGateway = defineResource<CustomerGatewayArgs, OutputsOf<CustomerGatewayState>>("customerGateway");
+export type CustomerGateway = InstanceType<typeof CustomerGateway>;
 
 export type VpnConnectionArgs = ArgsOf<typeof conn.CreateVpnConnectionRequestBody, "vpn_connection"> & {
   /** Wait until the tunnel is up (status ACTIVE, which needs the peer device); by default DOWN is enough. */
@@ -47,25 +36,15 @@ export type VpnConnectionState = StateOf<typeof conn.ShowVpnConnectionResponse, 
 };
 
 /** A VPN connection (IPsec tunnel) between a gateway IP and a customer gateway (ZH 4.1.3 / EN 4.1.3). The PSK is secret. */
-export class VpnConnection extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = tokenOf("vpnConnection");
-  constructor(name: string, args: VpnConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registerKind("vpnConnection", name, args, opts));
-  }
-}
-export interface VpnConnection extends OutputsOf<VpnConnectionState> {}
+export const VpnConnection = defineResource<VpnConnectionArgs, OutputsOf<VpnConnectionState>>("vpnConnection");
+export type VpnConnection = InstanceType<typeof VpnConnection>;
 
 export type ConnectionMonitorArgs = ArgsOf<typeof mon.CreateConnectionMonitorRequestBody, "connection_monitor">;
 export type ConnectionMonitorState = StateOf<typeof mon.ShowConnectionMonitorResponse, "connection_monitor">;
 
 /** A connection monitor (NQA probe) on a VPN connection (ZH/EN 4.1.4). */
-export class ConnectionMonitor extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = tokenOf("connectionMonitor");
-  constructor(name: string, args: ConnectionMonitorArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registerKind("connectionMonitor", name, args, opts));
-  }
-}
-export interface ConnectionMonitor extends OutputsOf<ConnectionMonitorState> {}
+export const ConnectionMonitor = defineResource<ConnectionMonitorArgs, OutputsOf<ConnectionMonitorState>>("connectionMonitor");
+export type ConnectionMonitor = InstanceType<typeof ConnectionMonitor>;
 
 export type GatewayCertificateArgs = ArgsOf<typeof cert.CreateVgwCertificateRequestBody, "certificate"> & {
   /** The GM gateway the certificate belongs to. */
@@ -74,10 +53,5 @@ export type GatewayCertificateArgs = ArgsOf<typeof cert.CreateVgwCertificateRequ
 export type GatewayCertificateState = StateOf<typeof cert.ShowVpnGatewayCertificateResponse, "certificate"> & { vgwId?: string };
 
 /** The certificate of a GM (national cryptography) gateway (ZH 4.1.1.8–4.1.1.10). Private keys are secret. */
-export class GatewayCertificate extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = tokenOf("gatewayCertificate");
-  constructor(name: string, args: GatewayCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...registerKind("gatewayCertificate", name, args, opts));
-  }
-}
-export interface GatewayCertificate extends OutputsOf<GatewayCertificateState> {}
+export const GatewayCertificate = defineResource<GatewayCertificateArgs, OutputsOf<GatewayCertificateState>>("gatewayCertificate");
+export type GatewayCertificate = InstanceType<typeof GatewayCertificate>;

@@ -364,11 +364,16 @@ function clientToken(kind: ResourceKindSpec, wire: Props): string {
 async function findByName(kind: ResourceKindSpec, inputs: Props): Promise<Props | undefined> {
   if (!kind.nameField || !kind.ops.list) return undefined;
   const name = inputs[snakeToCamel(kind.nameField)];
-  const c = client() as any;
-  for await (const item of c.paginate(kind.ops.list, { ...pathParams(kind, inputs) })) {
-    if (item?.[kind.nameField] === name) return item as Props;
+  const params = pathParams(kind, inputs);
+  const matches = (item: any) => item?.[kind.nameField!] === name;
+  if (getOperation(kind.ops.list).pagination) {
+    for await (const item of (client() as any).paginate(kind.ops.list, params)) if (matches(item)) return item as Props;
+    return undefined;
   }
-  return undefined;
+  // An unpaged list (gateways): the response's one array.
+  const r = await call(kind.ops.list, params);
+  const items = Object.values(r ?? {}).find(Array.isArray) as Props[] | undefined;
+  return items?.find(matches);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * End-to-end: the HA demo program through injected faults (10% of requests answered 429, 503 or VPN.0030, and one
- * VPN connection create whose response is lost after the connection was made) ends with exactly the declared
- * resources; and no PSK or credential appears in plaintext in the exported state or in the engine's output.
+ * End-to-end: the HA demo program through injected faults (10% of requests answered 429, 503 or VPN.0030, and the
+ * creates of a gateway, a customer gateway and a connection answered by a dropped connection after the resource
+ * was made) ends with exactly the declared resources; and no PSK or credential appears in plaintext in the exported state or in the engine's output.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
@@ -27,10 +27,13 @@ describe("the HA program under faults", () => {
       await emu.admin.injectFault({ path: "^/v5/", status, ...(errorCode ? { errorCode } : {}), probability: 0.034 });
     }
     const certain = [
-      await emu.admin.injectFault({ operation: "createVgw", status: 429, retryAfter: 1, times: 1 }),
+      await emu.admin.injectFault({ operation: "showCgw", status: 429, retryAfter: 1, times: 1 }),
       await emu.admin.injectFault({ operation: "showVpnConnection", status: 503, times: 1 }),
       await emu.admin.injectFault({ operation: "createConnectionMonitor", status: 400, errorCode: "VPN.0030", times: 1 }),
       await emu.admin.injectFault({ operation: "createVpnConnection", drop: "after", times: 1 }),
+      // Ambiguous creates are reconciled through paged lists (customer gateways) and unpaged ones (gateways).
+      await emu.admin.injectFault({ operation: "createCgw", drop: "after", times: 1 }),
+      await emu.admin.injectFault({ operation: "createVgw", drop: "after", times: 1 }),
     ];
     const s = await emulatorStack(emu, async () => haVpn());
     try {
