@@ -9,6 +9,8 @@ type Props = Record<string, any>;
 export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "importId", "__logicalName", "__kind"] as const as readonly string[];
 
 export interface KindHooks {
+  /** Deadline of create/update/delete when the resource sets no `timeouts` (default 10 minutes). */
+  defaultTimeoutMinutes?: number;
   /** Extra preview-time checks on the inputs (beyond the request schema). */
   check?(inputs: Props): { property: string; reason: string }[];
   /** After the resource is ready: wait for more, or read more. */
@@ -27,6 +29,8 @@ export interface KindHooks {
 
 const hooks: Record<string, KindHooks> = {
   vpnGateway: {
+    // Creating a gateway takes minutes (the emulator's realistic duration is 3 minutes); allow half an hour.
+    defaultTimeoutMinutes: 30,
     // An existing EIP stays bound to the old gateway until it is deleted (VPN.0553 "EIP has been bound to an
     // instance"), so a replacement that keeps its EIPs must delete the old gateway first; Pulumi then also
     // replaces the connections that depend on it.

@@ -256,7 +256,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
 // status
 
 function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: ResourceKindSpec): number {
-  const fallback = kind.kind === "vpnGateway" ? 30 * 60_000 : 10 * 60_000;
+  const fallback = (hooksFor(kind.kind).defaultTimeoutMinutes ?? 10) * 60_000;
   return Date.now() + parseDuration(inputs.timeouts?.[phase], fallback);
 }
 
