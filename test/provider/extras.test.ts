@@ -3,20 +3,12 @@
  * data-source functions, and the `import` resource option.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import * as vpn from "../../provider";
-import { startEmulator } from "../../emulator";
-import { GW, apiClient, emulatorStack, remaining } from "./helpers";
+import { GW, apiClient, emulatorStack, remaining, useEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  // GM (national cryptography) gateways are offered in cn-north-9 (ZH 4.1.1.1 flavor list), not cn-north-4.
-  emu = await startEmulator({ region: "cn-north-9" });
-});
-afterAll(async () => {
-  await emu?.close();
-});
+// GM (national cryptography) gateways are offered in cn-north-9 (ZH 4.1.1.1 flavor list), not cn-north-4.
+const env = useEmulator({ region: "cn-north-9" });
 
 /** PEM text in the masked form of the docs' examples (the emulator parses real certificates, accepts masked ones). */
 const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----${body}-----END ${kind}-----`;
@@ -24,7 +16,7 @@ const pem = (kind: string, body: string) => `-----BEGIN ${kind}-----${body}-----
 describe("more resources and functions", () => {
   it("a GM gateway's certificate: create, update in place, secret private keys", async () => {
     let name = "gm-cert-a";
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const gw = new vpn.VpnGateway("gm", { ...GW, flavor: "GM" });
       const cert = new vpn.GatewayCertificate("cert", {
         vgwId: gw.id,
@@ -58,7 +50,7 @@ describe("more resources and functions", () => {
   }, 300_000);
 
   it("waitForTunnelUp waits until the peer brings the tunnel up", async () => {
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const gw = new vpn.VpnGateway("gw", GW);
       const cgw = new vpn.CustomerGateway("cgw", { idType: "ip", idValue: "10.12.13.21" });
       const conn = new vpn.VpnConnection("conn", {
@@ -73,14 +65,14 @@ describe("more resources and functions", () => {
       return { status: conn.status };
     });
     // The peer comes up a moment after the connection exists.
-    const api = apiClient(emu);
+    const api = apiClient(env.emu);
     const peer = (async () => {
       for (let i = 0; i < 200; i++) {
         await new Promise((r) => setTimeout(r, 250));
         const list = await api.listVpnConnections({}).catch(() => undefined);
         const c = list?.vpn_connections?.find((x: any) => x.status === "DOWN");
         if (c) {
-          await emu.admin.setPeer(c.id, true, emu.projectId);
+          await env.emu.admin.setPeer(c.id, true, env.emu.projectId);
           return true;
         }
       }
@@ -98,7 +90,7 @@ describe("more resources and functions", () => {
   }, 300_000);
 
   it("data-source functions read what exists", async () => {
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const gw = new vpn.VpnGateway("gw", GW);
       const gateways = gw.id.apply(() => vpn.getVpnGateways());
       const one = gw.id.apply((id) => vpn.getVpnGateway({ id }));
@@ -120,7 +112,7 @@ describe("more resources and functions", () => {
       expect(up.error).toBeUndefined();
       expect(up.outputs?.count.value).toBeGreaterThanOrEqual(1);
       expect(up.outputs?.status.value).toBe("ACTIVE");
-      expect(JSON.stringify(up.outputs?.zones.value)).toContain(emu.region);
+      expect(JSON.stringify(up.outputs?.zones.value)).toContain(env.emu.region);
       expect(JSON.stringify(up.outputs?.quotas.value)).toMatch(/quota/i);
       expect(up.outputs?.conns.value).toBe(0);
       await s.destroy();
@@ -130,11 +122,13 @@ describe("more resources and functions", () => {
   }, 300_000);
 
   it("the import option fails for dynamic resources (host limitation); importId adopts an existing resource", async () => {
-    const api = apiClient(emu);
-    const made = await api.createCgw({ body: { customer_gateway: { name: "cgw-imported", id_type: "ip", id_value: "10.9.9.9" } } });
+    const api = apiClient(env.emu);
+    const made = await api.createCgw({
+      body: { customer_gateway: { name: "cgw-imported", id_type: "ip", id_value: "10.9.9.9" } },
+    });
     const id = made.customer_gateway.id;
 
-    const viaImport = await emulatorStack(emu, async () => {
+    const viaImport = await emulatorStack(env.emu, async () => {
       new vpn.CustomerGateway("adopted", { name: "cgw-imported", idType: "ip", idValue: "10.9.9.9" }, { import: id });
     });
     try {
@@ -147,7 +141,7 @@ describe("more resources and functions", () => {
 
     let name = "cgw-imported";
     let idValue = "10.9.9.9";
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const cgw = new vpn.CustomerGateway("adopted", { name, idType: "ip", idValue, importId: id });
       return { id: cgw.id, name: cgw.name };
     });
@@ -167,7 +161,7 @@ describe("more resources and functions", () => {
       expect(again.summary?.same).toBe(2);
       const down = await s.destroy();
       expect(down.error).toBeUndefined();
-      expect((await remaining(emu)).customerGateway ?? 0).toBe(0);
+      expect((await remaining(env.emu)).customerGateway ?? 0).toBe(0);
     } finally {
       await s.cleanup();
     }

@@ -1,13 +1,27 @@
 /** Shared setup of the provider end-to-end tests: the emulator plus an engine stack configured for it. */
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { afterAll, beforeAll } from "vitest";
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator";
 import { VpnClient } from "../../sdk/client";
 import { createTestStack, type EngineStack } from "../engine/harness";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 
 export const TEST_PSK = "Test-Psk-9f3Kq2Lw7Zx";
 
-export async function emulator(delayScale = 0): Promise<RunningEmulator> {
-  return startEmulator({ delayScale });
+/** Starts an emulator before the file's tests and closes it after them: use `env.emu` inside tests. */
+export function useEmulator(options: StartEmulatorOptions = {}): { readonly emu: RunningEmulator } {
+  let started: RunningEmulator | undefined;
+  beforeAll(async () => {
+    started = await startEmulator({ delayScale: 0, ...options });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get emu(): RunningEmulator {
+      if (!started) throw new Error("the emulator starts in beforeAll");
+      return started;
+    },
+  };
 }
 
 /** Stack config that points the provider at the emulator (credentials as secrets). */
@@ -42,7 +56,8 @@ export async function remaining(emu: RunningEmulator): Promise<Record<string, nu
   const st = await emu.admin.state(emu.projectId);
   const out: Record<string, number> = {};
   for (const p of st.projects) {
-    for (const [kind, list] of Object.entries(p.resources)) if (list.length > 0) out[kind] = (out[kind] ?? 0) + list.length;
+    for (const [kind, list] of Object.entries(p.resources))
+      if (list.length > 0) out[kind] = (out[kind] ?? 0) + list.length;
   }
   return out;
 }

@@ -4,19 +4,12 @@
  * leaving the emulator empty.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import { ConnectionMonitor, CustomerGateway, VpnConnection, VpnGateway } from "../../provider";
 import { customResources, type EngineStack } from "../engine/harness";
-import { GW, apiClient, emulator, emulatorStack, remaining } from "./helpers";
+import { GW, apiClient, emulatorStack, remaining, useEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(async () => {
-  await emu?.close();
-});
+const env = useEmulator();
 
 async function expectNoChanges(s: EngineStack): Promise<void> {
   const p = await s.preview({ diff: true });
@@ -69,14 +62,21 @@ function program(k: () => Knobs) {
         }),
     );
     const mon = new ConnectionMonitor("mon", { vpnConnectionId: conns[c.monitorOn - 1]!.id });
-    return { gatewayId: gw.id, gatewayName: gw.name, cgwId: cgw.id, conn1: conns[0]!.id, monitor: mon.id, status: conns[0]!.status };
+    return {
+      gatewayId: gw.id,
+      gatewayName: gw.name,
+      cgwId: cgw.id,
+      conn1: conns[0]!.id,
+      monitor: mon.id,
+      status: conns[0]!.status,
+    };
   };
 }
 
 describe("site-to-cloud resources on the real engine", () => {
   it("a PSK that breaks the documented rules is rejected at preview without showing it, even when given as plain text", async () => {
     const badPsk = "short1A";
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const cgw = new CustomerGateway("cgw", { idType: "ip", idValue: "10.1.1.1" });
       new VpnConnection("bad-psk", {
         vgwId: "b32d91a4-demo-a8df-va86-e907174eb11d",
@@ -98,21 +98,30 @@ describe("site-to-cloud resources on the real engine", () => {
     }
   }, 120_000);
 
-
   it("create, no-change preview, update in place, replace, refresh after drift, destroy", async () => {
     let knobs = { ...initial };
-    const s = await emulatorStack(emu, program(() => knobs));
-    const api = apiClient(emu);
+    const s = await emulatorStack(
+      env.emu,
+      program(() => knobs),
+    );
+    const api = apiClient(env.emu);
     try {
       // create
       const up = await s.up();
       expect(up.error).toBeUndefined();
       expect(changes(up.summary)).toEqual({ create: 6 });
-      expect(await remaining(emu)).toMatchObject({ vpnGateway: 1, customerGateway: 1, vpnConnection: 2, connectionMonitor: 1 });
+      expect(await remaining(env.emu)).toMatchObject({
+        vpnGateway: 1,
+        customerGateway: 1,
+        vpnConnection: 2,
+        connectionMonitor: 1,
+      });
       expect(up.outputs?.gatewayName.value).toBe("gw-a");
       expect(["DOWN", "ACTIVE"]).toContain(up.outputs?.status.value);
       const state = await s.exportState();
-      const kinds = customResources(state).map((r) => r.type).sort();
+      const kinds = customResources(state)
+        .map((r) => r.type)
+        .sort();
       expect(kinds).toEqual([
         "pulumi-nodejs:dynamic/huaweicloud-vpn:ConnectionMonitor",
         "pulumi-nodejs:dynamic/huaweicloud-vpn:CustomerGateway",
@@ -129,7 +138,14 @@ describe("site-to-cloud resources on the real engine", () => {
       await expectNoChanges(s);
 
       // in-place updates: gateway name and tags, customer gateway name, connection name and peer subnets
-      knobs = { ...knobs, gatewayName: "gw-b", cgwName: "cgw-b", connName: "conn-b", peerSubnets: ["192.168.44.0/24", "192.168.45.0/24"], tags: { env: "prod", team: "net" } };
+      knobs = {
+        ...knobs,
+        gatewayName: "gw-b",
+        cgwName: "cgw-b",
+        connName: "conn-b",
+        peerSubnets: ["192.168.44.0/24", "192.168.45.0/24"],
+        tags: { env: "prod", team: "net" },
+      };
       const upd = await s.up();
       expect(upd.error).toBeUndefined();
       expect(changes(upd.summary)).toEqual({ update: 4 });
@@ -151,7 +167,7 @@ describe("site-to-cloud resources on the real engine", () => {
       expect(rep.summary?.replace).toBe(2);
       expect(rep.outputs?.cgwId.value).not.toBe(oldCgw);
       expect(rep.outputs?.monitor.value).not.toBe(oldMon);
-      expect(await remaining(emu)).toMatchObject({ customerGateway: 1, connectionMonitor: 1 });
+      expect(await remaining(env.emu)).toMatchObject({ customerGateway: 1, connectionMonitor: 1 });
       await expectNoChanges(s);
 
       // drift: renamed outside Pulumi; refresh sees it, the next up puts it back
@@ -174,15 +190,15 @@ describe("site-to-cloud resources on the real engine", () => {
       // destroy leaves the emulator empty
       const down = await s.destroy();
       expect(down.error).toBeUndefined();
-      expect(await remaining(emu)).toEqual({});
+      expect(await remaining(env.emu)).toEqual({});
     } finally {
       await s.cleanup();
     }
   }, 600_000);
 
   it("rejects documented mistakes at preview, naming the field, the value and the rule, without calling the API", async () => {
-    const before = (await emu.admin.requests({ projectId: emu.projectId })).length;
-    const s = await emulatorStack(emu, async () => {
+    const before = (await env.emu.admin.requests({ projectId: env.emu.projectId })).length;
+    const s = await emulatorStack(env.emu, async () => {
       const cgw = new CustomerGateway("cgw", { idType: "ip", idValue: "10.1.1.1" });
       new VpnConnection("bad", {
         vgwId: "b32d91a4-demo-a8df-va86-e907174eb11d",
@@ -201,7 +217,7 @@ describe("site-to-cloud resources on the real engine", () => {
       expect(text).toContain("169.254.1.1/24");
       expect(text).toContain("prefix length 30");
       expect(text).not.toContain("Test-Psk");
-      expect((await emu.admin.requests({ projectId: emu.projectId })).length).toBe(before);
+      expect((await env.emu.admin.requests({ projectId: env.emu.projectId })).length).toBe(before);
     } finally {
       await s.cleanup();
     }

@@ -2,15 +2,14 @@
  * End-to-end: point-to-cloud users, groups and access policies of a VPN server on the real engine against the
  * emulator — create, no-change preview, in-place update, password reset, destroy. The user's password is secret.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ClientCaCertificate, VpnAccessPolicy, VpnUser, VpnUserGroup } from "../../provider";
-import { apiClient, emulator, emulatorStack, remaining } from "./helpers";
+import { apiClient, emulatorStack, remaining, useEmulator } from "./helpers";
 
-let emu: RunningEmulator;
+const env = useEmulator();
 let serverId: string;
 beforeAll(async () => {
-  emu = await emulator();
+  const emu = env.emu;
   const ready = { projectId: emu.projectId, ready: true };
   const gw = await emu.admin.createResource<{ id: string }>(
     "p2cVpnGateway",
@@ -38,17 +37,20 @@ beforeAll(async () => {
   );
   serverId = server.id;
 });
-afterAll(async () => {
-  await emu?.close();
-});
 
 describe("point-to-cloud users, groups and policies", () => {
   it("create, no-change preview, update in place, password reset, destroy; the password stays secret", async () => {
     let description = "first";
     let password = "Qwer-asdf-12";
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const group = new VpnUserGroup("ops", { vpnServerId: serverId, name: "ops", description });
-      const user = new VpnUser("alice", { vpnServerId: serverId, name: "alice", password, userGroupId: group.id, description });
+      const user = new VpnUser("alice", {
+        vpnServerId: serverId,
+        name: "alice",
+        password,
+        userGroupId: group.id,
+        description,
+      });
       const policy = new VpnAccessPolicy("ops-net", {
         vpnServerId: serverId,
         name: "ops-net",
@@ -57,11 +59,15 @@ describe("point-to-cloud users, groups and policies", () => {
       });
       return { group: group.id, user: user.id, policy: policy.id, userDescription: user.description };
     });
-    const api = apiClient(emu);
-    const before = await remaining(emu); // the server comes with its built-in "default" user group
+    const api = apiClient(env.emu);
+    const before = await remaining(env.emu); // the server comes with its built-in "default" user group
     const added = async () => {
-      const now = await remaining(emu);
-      return Object.fromEntries(Object.entries(now).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
+      const now = await remaining(env.emu);
+      return Object.fromEntries(
+        Object.entries(now)
+          .map(([k, n]) => [k, n - (before[k] ?? 0)])
+          .filter(([, n]) => n !== 0),
+      );
     };
     try {
       const up = await s.up();
@@ -69,7 +75,10 @@ describe("point-to-cloud users, groups and policies", () => {
       expect(up.summary?.create).toBe(4);
       expect(await added()).toEqual({ vpnUserGroup: 1, vpnUser: 1, vpnAccessPolicy: 1 });
       const same = await s.preview({ diff: true });
-      expect(Object.entries(same.summary ?? {}).filter(([k, n]) => k !== "same" && n > 0), same.stdout).toEqual([]);
+      expect(
+        Object.entries(same.summary ?? {}).filter(([k, n]) => k !== "same" && n > 0),
+        same.stdout,
+      ).toEqual([]);
 
       description = "second";
       const upd = await s.up();
@@ -83,7 +92,7 @@ describe("point-to-cloud users, groups and policies", () => {
       expect(reset.error, reset.stdout).toBeUndefined();
       expect(reset.summary?.update).toBe(1);
       expect(reset.outputs?.user.value).toBe(upd.outputs?.user.value);
-      const resets = await emu.admin.requests({ operation: "resetVpnUserPassword", projectId: emu.projectId });
+      const resets = await env.emu.admin.requests({ operation: "resetVpnUserPassword", projectId: env.emu.projectId });
       expect(resets).toHaveLength(1);
 
       const raw = s.rawState();
@@ -101,7 +110,7 @@ describe("point-to-cloud users, groups and policies", () => {
 
   it("a client CA certificate: import, rename in place, delete", async () => {
     let name = "ca-a";
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const ca = new ClientCaCertificate("ca", {
         vpnServerId: serverId,
         name,

@@ -2,24 +2,21 @@
  * End-to-end: a create that succeeds but never becomes ready within the resource's deadline is recorded in the
  * state (no orphan), and the next `up` finishes it instead of creating a second one.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import { VpnGateway } from "../../provider";
 import { customResources } from "../engine/harness";
-import { GW, emulator, emulatorStack, remaining } from "./helpers";
+import { GW, emulatorStack, remaining, useEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(async () => {
-  await emu?.close();
-});
+const env = useEmulator();
 
 describe("partial failure", () => {
   it("records a gateway that did not become ACTIVE in time, and the next up continues with it", async () => {
-    await emu.admin.setTransition({ kind: "vpnGateway", phase: "create", progression: { mode: "reads", reads: 100_000 } });
-    const s = await emulatorStack(emu, async () => {
+    await env.emu.admin.setTransition({
+      kind: "vpnGateway",
+      phase: "create",
+      progression: { mode: "reads", reads: 100_000 },
+    });
+    const s = await emulatorStack(env.emu, async () => {
       const gw = new VpnGateway("gw", { ...GW, timeouts: { create: "3s" } });
       return { id: gw.id, status: gw.status };
     });
@@ -31,22 +28,22 @@ describe("partial failure", () => {
       expect(recorded).toHaveLength(1);
       const id = recorded[0].id;
       expect(typeof id).toBe("string");
-      expect(await remaining(emu)).toEqual({ vpnGateway: 1 });
+      expect(await remaining(env.emu)).toEqual({ vpnGateway: 1 });
 
       // The service finishes the gateway; the next up picks up the recorded one.
-      await emu.admin.setStatus("vpnGateway", id, "ACTIVE", emu.projectId);
+      await env.emu.admin.setStatus("vpnGateway", id, "ACTIVE", env.emu.projectId);
       const second = await s.up();
       expect(second.error, second.stdout).toBeUndefined();
       expect(second.outputs?.id.value).toBe(id);
       expect(second.outputs?.status.value).toBe("ACTIVE");
-      expect(await remaining(emu)).toEqual({ vpnGateway: 1 });
+      expect(await remaining(env.emu)).toEqual({ vpnGateway: 1 });
 
-      await emu.admin.clearTransitions();
+      await env.emu.admin.clearTransitions();
       const down = await s.destroy();
       expect(down.error).toBeUndefined();
-      expect(await remaining(emu)).toEqual({});
+      expect(await remaining(env.emu)).toEqual({});
     } finally {
-      await emu.admin.clearTransitions();
+      await env.emu.admin.clearTransitions();
       await s.cleanup();
     }
   }, 300_000);

@@ -3,23 +3,16 @@
  * so the provider asks for delete-before-replace; the engine replaces the dependent connection too.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import { CustomerGateway, VpnConnection, VpnGateway } from "../../provider";
-import { GW, emulator, emulatorStack, remaining } from "./helpers";
+import { GW, emulatorStack, remaining, useEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(async () => {
-  await emu?.close();
-});
+const env = useEmulator();
 
 describe("gateway replacement", () => {
   it("deletes the old gateway (and its connection) before creating the new one on the same EIPs", async () => {
     let bgpAsn = 64512;
-    const s = await emulatorStack(emu, async () => {
+    const s = await emulatorStack(env.emu, async () => {
       const gw = new VpnGateway("gw", { ...GW, bgpAsn });
       const cgw = new CustomerGateway("cgw", { idType: "ip", idValue: "10.12.13.21" });
       const conn = new VpnConnection("conn", {
@@ -40,10 +33,10 @@ describe("gateway replacement", () => {
       expect(second.summary?.replace).toBe(2);
       expect(second.outputs?.gw.value).not.toBe(first.outputs?.gw.value);
       expect(second.outputs?.asn.value).toBe(65001);
-      expect(await remaining(emu)).toEqual({ vpnGateway: 1, customerGateway: 1, vpnConnection: 1 });
+      expect(await remaining(env.emu)).toEqual({ vpnGateway: 1, customerGateway: 1, vpnConnection: 1 });
       const down = await s.destroy();
       expect(down.error).toBeUndefined();
-      expect(await remaining(emu)).toEqual({});
+      expect(await remaining(env.emu)).toEqual({});
     } finally {
       await s.cleanup();
     }

@@ -27,7 +27,9 @@ describe("parseDuration", () => {
   });
 
   it("names the value and the rule when it cannot read a duration", () => {
-    expect(() => parseDuration("ten minutes", 1)).toThrow('timeouts: "ten minutes" — must be minutes (a number) or a duration like "90s", "10m", "1h30m"');
+    expect(() => parseDuration("ten minutes", 1)).toThrow(
+      'timeouts: "ten minutes" — must be minutes (a number) or a duration like "90s", "10m", "1h30m"',
+    );
   });
 });
 
@@ -45,10 +47,14 @@ describe("pollUntil", () => {
   });
 
   it("gives up at the deadline with the last status seen", async () => {
-    const err = (await pollUntil("gateway X to become ACTIVE", async () => ({ done: false, seen: "status PENDING_CREATE" }), {
-      deadline: Date.now() - 1,
-      sleep: async () => {},
-    }).then(
+    const err = (await pollUntil(
+      "gateway X to become ACTIVE",
+      async () => ({ done: false, seen: "status PENDING_CREATE" }),
+      {
+        deadline: Date.now() - 1,
+        sleep: async () => {},
+      },
+    ).then(
       () => undefined,
       (e: unknown) => e,
     )) as WaitTimeoutError;
