@@ -4,6 +4,7 @@
  * duplicate copies of this package (the undici pattern). Messages never contain a secret: request values at
  * the operation's `secretFields` are scrubbed from any server message before it is used.
  */
+import { codesMeaning } from "./spec/errors";
 import type { FieldIssue } from "./schemas/validate";
 import { formatIssues } from "./schemas/validate";
 
@@ -322,37 +323,15 @@ export function parseErrorBody(
 
 /** HTTP statuses that are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
-/** `VPN.0030` "The system is busy, please try later." (HTTP 400): the request was queued out, not processed. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set(["VPN.0030"]);
-/**
- * "The resource does not exist" (error table, ZH 7.3 / EN A.3): generic, gateway, connection, and the P2C
- * resources' own codes — client CA certificate, server, user group, user, and the access policy, which the docs
- * answer with HTTP 400.
- */
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
-  "VPN.0004",
-  "VPN.0509",
-  "VPN.0563",
-  "VPN.1115",
-  "VPN.1116",
-  "VPN.1301",
-  "VPN.1303",
-  "VPN.1401",
-]);
+/** "The system is busy, please try later." (`VPN.0030`, HTTP 400): the request was not processed. */
+export const RETRYABLE_CODES: ReadonlySet<string> = codesMeaning("busy");
+/** "The resource does not exist", including the P2C access policy's, which the docs answer with HTTP 400. */
+export const NOT_FOUND_CODES: ReadonlySet<string> = codesMeaning("notFound");
 /**
  * "Not ready / operation in progress": try again later, after the resource settles. `VPN.0003` counts only when
  * its message says "not ready" (the same code also means "Authentication failed").
  */
-export const CONFLICT_CODES: ReadonlySet<string> = new Set([
-  "VPN.0031", // Repeated operation
-  "VPN.0506", // gateway being created
-  "VPN.0507", // gateway being updated
-  "VPN.0508", // gateway being deleted
-  "VPN.0511", // gateway not ready
-  "VPN.1113", // server being created
-  "VPN.1114", // server being updated
-  "VPN.1801", // orders in progress
-]);
+export const CONFLICT_CODES: ReadonlySet<string> = codesMeaning("notReady");
 
 /** Connection error codes after which the request certainly was not sent. */
 export const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([
@@ -369,7 +348,7 @@ export function isVpnSdkError(err: unknown): err is VpnSdkError {
   return err instanceof VpnSdkError;
 }
 
-/** 404, or a "does not exist" code (`VPN.0004`, `VPN.0509`, `VPN.0563`). */
+/** 404, or a documented "does not exist" code (`NOT_FOUND_CODES`). */
 export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && (err.httpStatus === 404 || NOT_FOUND_CODES.has(err.errorCode));
 }

@@ -49,6 +49,7 @@ export { paginateItems, type PageFetcher } from "./paginate";
 export { redactSecrets, redactHeaders, scrubText, collectSecretValues, REDACTED } from "./redact";
 export { operations, operationList, getOperation, type OperationName, type Operations } from "./spec/operations";
 export { resourceKinds, getKind, typeToken, type ResourceKindName } from "./spec/kinds";
+export { ERROR_TABLE, codesMeaning, type ErrorTableEntry } from "./spec/errors";
 export type * from "./spec/types";
 export * from "./schemas/validate";
 export * from "./schemas/shared";
