@@ -5,35 +5,20 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import { haVpn, documentedSettings } from "../../examples/ha-vpn/program";
 import { ConnectionMonitor, CustomerGateway, VpnConnection, VpnGateway } from "../../provider";
 import { createTestStack, customResources } from "../engine/harness";
 import type { EngineStack, ProgramRun } from "../engine/harness";
+import { TEST_PSK, emulatorConfig, useEmulator } from "../provider/helpers";
 
 const PACK = path.resolve(__dirname, "../../policies");
-const PSK = "Demo-Psk-2024x9a";
+const PSK = TEST_PSK;
 
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ region: "ap-southeast-3" });
-});
-afterAll(async () => {
-  await emulator?.close();
-});
+const env = useEmulator({ region: "ap-southeast-3" });
 
 function config(extra: Record<string, string | { value: string; secret?: boolean }> = {}) {
-  return {
-    "huaweicloud-vpn:endpoint": emulator.url,
-    "huaweicloud-vpn:region": emulator.region,
-    "huaweicloud-vpn:projectId": emulator.projectId,
-    "huaweicloud-vpn:accessKey": { value: emulator.accessKey, secret: true },
-    "huaweicloud-vpn:secretKey": { value: emulator.secretKey, secret: true },
-    psk: { value: PSK, secret: true },
-    ...extra,
-  };
+  return { ...emulatorConfig(env.emu), ...extra };
 }
 
 async function withStack<T>(program: () => Promise<unknown> | unknown, fn: (s: EngineStack) => Promise<T>): Promise<T> {
