@@ -9,7 +9,6 @@ import type * as pulumi from "@pulumi/pulumi";
 import { VpnClient } from "../sdk/client";
 import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
-import { s2cNestedReplace } from "../sdk/spec/s2c-kinds";
 import { inputsToWire, objectShape, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
@@ -217,7 +216,7 @@ export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props):
   for (const [k, v] of Object.entries(want)) {
     if (k === "tags") continue;
     if (subsetEqual(v, have[k])) continue;
-    const nested = (s2cNestedReplace[kind.kind] ?? []).filter((p) => p.startsWith(k + "."));
+    const nested = (kind.replaceNested ?? []).filter((p) => p.startsWith(k + "."));
     if (nested.some((p) => !subsetEqual(valueAt(want, p.split(".")), valueAt(have, p.split("."))))) res.replace.push(k);
     else if (kind.updateVia?.[k]) res.via.push(k);
     else if (kind.updatable.includes(k) && kind.ops.update) res.inPlace.push(k);

@@ -105,7 +105,7 @@ export const s2cKinds = defineKinds({
     },
     /**
      * §4.5. `ikepolicy` is updatable except `ikepolicy.authentication_method`, which replaces (CONN-37); see
-     * `s2cNestedReplace`. vgw_id, vgw_ip, style, enable_nqa, ha_role replace.
+     * `replaceNested`. vgw_id, vgw_ip, style, enable_nqa, ha_role replace.
      */
     updatable: [
       "name",
@@ -119,6 +119,7 @@ export const s2cKinds = defineKinds({
       "ipsecpolicy",
       "enable_hub",
     ],
+    replaceNested: ["ikepolicy.authentication_method"],
     secret: ["psk"],
     writeOnly: ["psk"],
     tagResourceType: "vpn-connection",
@@ -158,13 +159,5 @@ export const s2cKinds = defineKinds({
     doc: "ZH 4.1.4 / EN 4.1.4",
   },
 });
-
-/**
- * Nested fields whose change forces a replace although their parent is updatable (the contract's `updatable`
- * lists top-level fields only): connection `ikepolicy.authentication_method` has no update field (CONN-37).
- */
-export const s2cNestedReplace: Readonly<Record<string, readonly string[]>> = {
-  vpnConnection: ["ikepolicy.authentication_method"],
-};
 
 export type S2cKindName = keyof typeof s2cKinds;

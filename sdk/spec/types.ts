@@ -103,6 +103,11 @@ export interface ResourceKindSpec {
   readonly status?: StatusSpec;
   /** Top-level fields (inside the wrapper, wire names) that the update operation can change in place. */
   readonly updatable: readonly string[];
+  /**
+   * Nested fields (dotted wire paths) whose change forces a replace although their top-level field is updatable
+   * (the connection's `ikepolicy.authentication_method` has no update field).
+   */
+  readonly replaceNested?: readonly string[];
   /** Fields that need a separate call to change (e.g. `flavor` through update-specification): field → op name. */
   readonly updateVia?: Readonly<Record<string, string>>;
   /** Fields (wire names, dotted for nested) whose values are secret: kept secret in state, redacted in logs. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { s2cOperations } from "../../sdk/spec/s2c";
-import { s2cKinds, s2cNestedReplace } from "../../sdk/spec/s2c-kinds";
+import { s2cKinds } from "../../sdk/spec/s2c-kinds";
 import { operations } from "../../sdk/spec/operations";
 import { resourceKinds } from "../../sdk/spec/kinds";
 import type { OperationSpec, ResourceKindSpec } from "../../sdk/spec/types";
@@ -268,7 +268,7 @@ describe("S2C resource kinds", () => {
   it.each(Object.entries(kinds).filter(([, k]) => k.ops.update))("%s: every updatable field is a field of the update body", (_n, k) => {
     const keys = bodyKeys(k.ops.update!, k.wrapper);
     for (const f of k.updatable) expect(keys, f).toContain(f);
-    for (const f of s2cNestedReplace[k.kind] ?? []) expect(k.updatable).toContain(f.split(".")[0]);
+    for (const f of k.replaceNested ?? []) expect(k.updatable).toContain(f.split(".")[0]);
   });
 
   it("updatable sets match the update-vs-replace tables (§2.12, §3.4, §4.5, §5)", () => {
