@@ -3,27 +3,14 @@
  * Pulumi config `huaweicloud-vpn:*`, else the `HW_*` environment. Results are lowerCamelCase like outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { VpnClient } from "../sdk/client";
 import { camelToSnake } from "../sdk/util/case";
 import { wireToOutputs } from "../sdk/spec/mapping";
-import { CONFIG_NAMESPACE, settingKeys, type Settings } from "./settings";
+import { CONFIG_NAMESPACE, clientFor, settingsFrom } from "./settings";
 
-function programSettings(): Settings {
-  const cfg = new pulumi.Config(CONFIG_NAMESPACE);
-  const s: Settings = {};
-  for (const k of settingKeys) {
-    const v = cfg.get(k);
-    if (v) s[k] = v;
-  }
-  return s;
-}
-
-let shared: { key: string; client: VpnClient } | undefined;
+/** The SDK client for the program's settings (`huaweicloud-vpn:*` config, else the environment). */
 function sdk(): any {
-  const s = programSettings();
-  const key = JSON.stringify(s);
-  if (!shared || shared.key !== key) shared = { key, client: new VpnClient(s as any) };
-  return shared.client;
+  const cfg = new pulumi.Config(CONFIG_NAMESPACE);
+  return clientFor(settingsFrom((k) => cfg.get(k)));
 }
 
 /** Converts an API object to output style, as resource outputs are: camelCase keys, `tags` as a map. */

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { VpnClient } from "../sdk/client";
+import type { VpnClient } from "../sdk/client";
 import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
 import { getKind } from "../sdk/spec/kinds";
 import { inputsToWire, objectShape, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
@@ -14,7 +14,7 @@ import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
 import { snakeToCamel } from "../sdk/util/case";
-import { configureFrom, currentSettings, type ConfigSource } from "./settings";
+import { clientFor, configureFrom, currentSettings, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
 import { hooksFor, PROVIDER_ONLY } from "./kinds";
 
@@ -23,21 +23,13 @@ type Props = Record<string, any>;
 // ---------------------------------------------------------------------------------------------------------------
 // Client
 
-let cachedClient: { key: string; client: VpnClient } | undefined;
-
-/** The SDK client for the current settings (created lazily, once per distinct configuration). */
+/** The SDK client for the configured settings. */
 export function client(): VpnClient {
-  const s = currentSettings();
-  const key = JSON.stringify(s);
-  if (!cachedClient || cachedClient.key !== key) {
-    cachedClient = { key, client: new VpnClient(s as any) };
-  }
-  return cachedClient.client;
+  return clientFor(currentSettings());
 }
 
 export function configure(source: ConfigSource): void {
   configureFrom(source);
-  cachedClient = undefined;
 }
 
 async function call(op: string, params: Record<string, unknown>, options: { clientToken?: string } = {}): Promise<any> {
