@@ -10,7 +10,7 @@ export function tagFields(doc: string): FieldDocs {
   return {
     tags: d(
       "Tags of the resource, for grouping, cost allocation and tag-based queries. In Pulumi they are a map from tag key to " +
-        "value; the API carries them as a list of key/value pairs, and later changes go through the tag API.",
+        "value; the API carries them as a list of key/value pairs.",
       doc,
     ),
     "tags[].key": d("Tag key; each key appears once on a resource.", doc),
@@ -21,11 +21,7 @@ export function tagFields(doc: string): FieldDocs {
 /** `limit`/`marker` of the marker-paged lists; `doc` is the list's section. */
 export function markerQuery(doc: string): FieldDocs {
   return {
-    limit: d(
-      "Number of records per page. The functions of this package page through the whole list themselves, so this only " +
-        "sets the page size of each request.",
-      doc,
-    ),
+    limit: d("Number of records per page.", doc),
     marker: d(
       "Where the page starts: the `page_info.next_marker` of the previous page; empty for the first page. It must be sent " +
         "together with `limit`.",
@@ -75,17 +71,14 @@ export function enterpriseProjectFilter(doc: string): FieldDocs {
  * The EIP object of a gateway as the service returns it (S2C `eip1`/`eip2`, P2C `eip`); `doc` is the section that
  * defines its table (ResponseEip / ResponseEipInfo).
  */
-export function eipResponseFields(doc: string): FieldDocs {
+export function eipResponseFields(doc: string, usedBy: string): FieldDocs {
   return {
     ip_version: d("IP version of the EIP.", doc),
     ip_billing_info: d(
       "Order information of a yearly/monthly EIP (`order_id:product_id:region_id:project_id`); absent for pay-per-use EIPs.",
       doc,
     ),
-    ip_address: d(
-      "The public IPv4 address. This is the address the customer gateway device must use as its peer.",
-      doc,
-    ),
+    ip_address: d(`The public IPv4 address; ${usedBy}.`, doc),
     bandwidth_billing_info: d(
       "Order information of a yearly/monthly bandwidth (`order_id:product_id:region_id:project_id`); absent for " +
         "pay-per-use bandwidth.",
@@ -96,11 +89,11 @@ export function eipResponseFields(doc: string): FieldDocs {
 }
 
 /** The EIP fields a request and a response share: what they mean in both directions. */
-export function eipCommonFields(doc: string): FieldDocs {
+export function eipCommonFields(doc: string, generatedName: string, bandwidthCap: string): FieldDocs {
   return {
     id: d(
-      "ID of the EIP. On create, set it to bind an existing EIP (not one on shared bandwidth and not a frozen one) and " +
-        "leave the new-EIP fields out; in the response it is the bound EIP.",
+      "ID of the EIP. On create, set it to bind an existing EIP and leave the new-EIP fields out; in the response it " +
+        "is the bound EIP.",
       doc,
     ),
     type: d(
@@ -114,12 +107,12 @@ export function eipCommonFields(doc: string): FieldDocs {
       doc,
     ),
     bandwidth_size: d(
-      "Bandwidth of the EIP in Mbit/s. For a new EIP not on shared bandwidth it is required, and it may not exceed what " +
-        "the gateway flavor can forward; the regional maximum is set by the EIP service.",
+      `Bandwidth of the EIP in Mbit/s, required for a new EIP not on shared bandwidth${bandwidthCap}; the regional ` +
+        "maximum is set by the EIP service.",
       doc,
     ),
     bandwidth_name: d(
-      "Name of the EIP bandwidth. For a new EIP the service generates one (`vpngw-bandwidth-xxxx`) when it is omitted.",
+      `Name of the EIP bandwidth. For a new EIP the service generates one (\`${generatedName}\`) when it is omitted.`,
       doc,
     ),
   };
@@ -221,7 +214,7 @@ export const commonOperationDocs: Readonly<Record<string, OperationDocs>> = {
     requestId("EN 4.3.2.2"),
   ),
   batchCreateResourceTags: op(
-    "Adds tags to one resource; an existing key gets the new value.",
+    "Adds tags to one resource.",
     {
       resource_type: d(RESOURCE_TYPE, "EN 4.3.2.3"),
       resource_id: d("ID of the resource to tag.", "EN 4.3.2.3"),

@@ -41,9 +41,9 @@ export const p2cGatewayFields: FieldDocs = {
     PGW_CREATE,
   ),
   ...nest("eip.", {
-    ...eipCommonFields(PGW_CREATE),
+    ...eipCommonFields(PGW_CREATE, "p2c-vpngw-bandwidth-xxxx", ""),
     bandwidth_id: d("ID of the EIP's bandwidth.", PGW),
-    ...eipResponseFields(PGW),
+    ...eipResponseFields(PGW, "the clients connect to it"),
   }),
   max_connection_number: d(
     "Maximum number of clients connected at the same time. The server's client CIDR must hold more than four times " +
@@ -426,7 +426,7 @@ export const p2cOperationDocs: Readonly<Record<string, OperationDocs>> = {
       "connections[].connection_id": d("ID of the connection, for tearing it down.", "EN 4.2.1.5"),
       "connections[].client_virtual_ip": d("Virtual IP address the client got from the client CIDR.", "EN 4.2.1.5"),
       "connections[].client_ip": d("Public IP address the client connects from.", "EN 4.2.1.5"),
-      "connections[].client_user_name": d("VPN user (or certificate) name of the client.", "EN 4.2.1.5"),
+      "connections[].client_user_name": d("Username of the client.", "EN 4.2.1.5"),
       "connections[].inbound_packets": d("Packets received from the client.", "EN 4.2.1.5"),
       "connections[].outbound_packets": d("Packets sent to the client.", "EN 4.2.1.5"),
       "connections[].inbound_bytes": d("Bytes received from the client.", "EN 4.2.1.5"),

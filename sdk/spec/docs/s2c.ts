@@ -24,18 +24,23 @@ const GW_SHOW = "EN 4.1.1.2";
 
 function gatewayEip(which: string): FieldDocs {
   return {
-    ...eipCommonFields(GW),
-    bandwidth_id: d(
-      "ID of the EIP's bandwidth. On create, set it to put a new EIP on existing shared bandwidth instead of giving " +
-        "it its own.",
-      GW,
-    ),
-    ...eipResponseFields(GW_SHOW),
     "": d(
       `${which} Give \`id\` to bind an existing EIP, or the new-EIP fields to have one allocated. Public gateways ` +
         "only; the service returns it once the gateway is ACTIVE.",
       GW,
     ),
+    ...eipCommonFields(GW, "vpngw-bandwidth-xxxx", ", and no larger than the gateway flavor can forward"),
+    id: d(
+      "ID of the EIP. On create, set it to bind an existing EIP (not one on shared bandwidth, not a frozen one) and " +
+        "leave the new-EIP fields out; in the response it is the bound EIP.",
+      `${GW}; ZH 4.1.1.1`,
+    ),
+    bandwidth_id: d(
+      "ID of the EIP's bandwidth. On create, set it to put a new EIP on existing shared bandwidth instead of giving " +
+        "it its own.",
+      GW,
+    ),
+    ...eipResponseFields(GW_SHOW, "the customer device peers with it"),
   };
 }
 
@@ -377,8 +382,9 @@ export const connectionFields: FieldDocs = {
   style: d(
     "Routing mode: policy-based (the tunnel carries what `policy_rules` select), static routing (routes to " +
       "`peer_subnets` point into the tunnel) or BGP (routes are exchanged with the customer device over the tunnel " +
-      "addresses). Sent in lower case; the service returns it in upper case.",
-    CONN,
+      "addresses); the Chinese edition adds a policy-template mode, which uses the gateway's `policy_template`. Sent " +
+      "in lower case; the service returns it in upper case.",
+    `${CONN}; ZH 4.1.3.1`,
   ),
   cgw_id: d(
     "ID of the customer gateway at the other end. A GM connection needs a customer gateway with a CA certificate.",
@@ -593,7 +599,7 @@ export const monitorFields: FieldDocs = {
 const monitorDocs: ResourceDocs = {
   summary:
     "A connection monitor: a health check in which the VPN gateway probes the customer gateway of one connection and " +
-    "measures round-trip delay and packet loss. It has no update: every change creates a new monitor.",
+    "measures round-trip delay and packet loss.",
   example: `import * as vpn from "pulumi-huaweicloud-vpn";
 
 // connection: a vpn.VpnConnection
