@@ -140,6 +140,42 @@ export function timestamps(what: string, doc: string): FieldDocs {
   };
 }
 
+/**
+ * The job lists of S2C and P2C gateways (official SDK only, shared models): filter, paging and job fields. An
+ * operation takes the subset its schema has (see `project`), as the two lists' models differ between SDK releases.
+ */
+export function jobFields(doc: string): FieldDocs {
+  return {
+    resource_id: d("Only the jobs of this gateway.", doc),
+    ...markerQuery(doc),
+    jobs: d("Upgrade jobs of the project's gateways.", doc),
+    "jobs[].id": d("ID of the job.", doc),
+    "jobs[].resource_id": d("ID of the gateway the job works on.", doc),
+    "jobs[].job_type": d("Kind of job: an upgrade or a rollback.", doc),
+    "jobs[].status": d(
+      "State of the job: being prepared or upgrading, waiting for the upgrade to be confirmed, succeeded, rolling " +
+        "back, rolled back or failed.",
+      doc,
+    ),
+    "jobs[].created_at": d("When the job started.", doc),
+    "jobs[].expected_time_seconds": d("How long the job is expected to take, in seconds.", doc),
+    "jobs[].finished_at": d("When the job ended.", doc),
+    "jobs[].updated_at": d("When the job last changed.", doc),
+    "jobs[].error_message": d("Why the job failed, when it did.", doc),
+    "jobs[].sub_jobs": d("Steps of the job, such as preparing resources and upgrading each worker.", doc),
+    "jobs[].sub_jobs[].id": d("ID of the step.", doc),
+    "jobs[].sub_jobs[].job_type": d("Kind of step.", doc),
+    "jobs[].sub_jobs[].status": d("State of the step.", doc),
+    "jobs[].sub_jobs[].expected_time_seconds": d("How long the step is expected to take, in seconds.", doc),
+    "jobs[].sub_jobs[].created_at": d("When the step started.", doc),
+    "jobs[].sub_jobs[].finished_at": d("When the step ended.", doc),
+    "jobs[].sub_jobs[].error_message": d("Why the step failed, when it did.", doc),
+    ...totalCount("jobs", doc),
+    ...pageInfo(doc),
+    ...requestId(doc),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------- tags API
 
 const RESOURCE_TYPE =

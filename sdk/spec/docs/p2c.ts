@@ -5,6 +5,7 @@
 import type { FieldDocs, OperationDocs, ResourceDocs } from "./types";
 import { cite, d, nest, op, project } from "./build";
 import {
+  jobFields,
   certificateFacts,
   eipCommonFields,
   eipResponseFields,
@@ -15,7 +16,6 @@ import {
   timestamps,
   totalCount,
 } from "./common";
-import { jobFields } from "./s2c";
 
 // ---------------------------------------------------------------------------------------------------------------- P2C gateway
 
@@ -459,10 +459,6 @@ export const p2cOperationDocs: Readonly<Record<string, OperationDocs>> = {
   listP2cVpnGatewayJobs: op(
     "Lists the upgrade jobs of the project's P2C VPN gateways, page by page. Only the official SDK has this operation.",
     project("listP2cVpnGatewayJobs", "", jobFields(OFFICIAL("ListP2cVpnGatewayJobs"))),
-    markerQuery(OFFICIAL("ListP2cVpnGatewayJobs")),
-    totalCount("jobs", OFFICIAL("ListP2cVpnGatewayJobs")),
-    pageInfo(OFFICIAL("ListP2cVpnGatewayJobs")),
-    requestId(OFFICIAL("ListP2cVpnGatewayJobs")),
   ),
   deleteP2cVpnGatewayJob: op("Deletes a finished P2C gateway upgrade job. Only the official SDK has this operation.", {
     job_id: d("ID of the job.", OFFICIAL("DeleteP2cVpnGatewayJob")),

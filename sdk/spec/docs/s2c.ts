@@ -6,6 +6,7 @@
 import type { FieldDocs, OperationDocs, ResourceDocs } from "./types";
 import { d, nest, op, project } from "./build";
 import {
+  jobFields,
   eipCommonFields,
   eipResponseFields,
   enterpriseProjectFilter,
@@ -638,31 +639,6 @@ function many(opName: string, key: string, fields: FieldDocs, what: string, doc:
 
 const OFFICIAL = (name: string) => `official SDK vpn_meta ${name} (in neither edition)`;
 
-const jobFields = (doc: string): FieldDocs => ({
-  jobs: d("Upgrade jobs of the project's gateways.", doc),
-  "jobs[].id": d("ID of the job.", doc),
-  "jobs[].resource_id": d("ID of the gateway the job works on.", doc),
-  "jobs[].job_type": d("Kind of job, e.g. an upgrade.", doc),
-  "jobs[].status": d(
-    "State of the job: upgrading, waiting for confirmation, succeeded, rolling back, rolled back or failed.",
-    doc,
-  ),
-  "jobs[].created_at": d("When the job started.", doc),
-  "jobs[].finished_at": d("When the job ended.", doc),
-  "jobs[].updated_at": d("When the job last changed.", doc),
-  "jobs[].sub_jobs": d("Steps of the job.", doc),
-  "jobs[].sub_jobs[].id": d("ID of the step.", doc),
-  "jobs[].sub_jobs[].job_type": d("Kind of step.", doc),
-  "jobs[].sub_jobs[].status": d("State of the step.", doc),
-  "jobs[].sub_jobs[].created_at": d("When the step started.", doc),
-  "jobs[].sub_jobs[].finished_at": d("When the step ended.", doc),
-  "jobs[].sub_jobs[].error_message": d("Why the step failed, when it did.", doc),
-  resource_id: d("Only the jobs of this gateway.", doc),
-});
-
-/** Shared by the S2C and P2C job operations (both official SDK only). */
-export { jobFields };
-
 export const s2cOperationDocs: Readonly<Record<string, OperationDocs>> = {
   createVgw: op(
     "Creates a pay-per-use VPN gateway. The gateway is created asynchronously: it is PENDING_CREATE until ACTIVE.",
@@ -905,7 +881,6 @@ export const s2cOperationDocs: Readonly<Record<string, OperationDocs>> = {
   listVpnGatewayJobs: op(
     "Lists the upgrade jobs of the project's VPN gateways. Only the official SDK has this operation.",
     project("listVpnGatewayJobs", "", jobFields(OFFICIAL("ListVpnGatewayJobs"))),
-    requestId(OFFICIAL("ListVpnGatewayJobs")),
   ),
   deleteVpnGatewayJob: op("Deletes a finished gateway upgrade job. Only the official SDK has this operation.", {
     job_id: d("ID of the job.", OFFICIAL("DeleteVpnGatewayJob")),
