@@ -270,6 +270,13 @@ export function matrixSuite(fx: MatrixFixtures): void {
   });
 
   describe.each(fx.kinds)("%s: every replace-only field is planned as a replacement", (kindName) => {
+    if (replaceFields(kindName).length === 0) {
+      it("has none: every create field updates in place", () => {
+        const kind = getKind(kindName);
+        const shape = wrappedShape(getOperation(kind.ops.create).body, kind.wrapper) ?? {};
+        for (const k of Object.keys(shape)) if (k !== "tags") expect([...kind.updatable, ...Object.keys(kind.updateVia ?? {})]).toContain(k);
+      });
+    }
     it.each(replaceFields(kindName))("%s", async (field) => {
       const kind = getKind(kindName);
       if (singleValued({ kind: kindName, path: [field], via: "update" }, "create")) return;
