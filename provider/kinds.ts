@@ -3,16 +3,32 @@
  * Each hook says why it exists.
  */
 
+import { runRules, s2cRules } from "../sdk/rules";
+import { getKind } from "../sdk/spec/kinds";
+import { desiredWire, updateOnlyFields } from "./plan";
+
 type Props = Record<string, any>;
 
-/** Inputs that configure the provider's behaviour and are never sent to the API. */
-export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "importId", "__logicalName", "__kind"] as const as readonly string[];
+export { PROVIDER_ONLY } from "./plan";
 
 export interface KindHooks {
   /** Deadline of create/update/delete when the resource sets no `timeouts` (default 10 minutes). */
   defaultTimeoutMinutes?: number;
-  /** Extra preview-time checks on the inputs (beyond the request schema). */
-  check?(inputs: Props): { property: string; reason: string }[];
+  /** Extra preview-time checks on the inputs (beyond the request schema); `olds` when the resource exists. */
+  check?(inputs: Props, olds?: Props): { property: string; reason: string }[];
+  /** Warnings to show at preview when a replacement is planned because of these (wire) fields. */
+  replaceWarnings?(fields: readonly string[], olds: Props, news: Props): string[];
+  /**
+   * Removes a field the program no longer sets (a user taken out of its group), where the API has a way to:
+   * `call` runs an operation with the resource's own path parameters filled in.
+   */
+  unset?(ctx: {
+    field: string;
+    id: string;
+    olds: Props;
+    news: Props;
+    call: (op: string, params: Record<string, unknown>) => Promise<unknown>;
+  }): Promise<unknown>;
   /** After the resource is ready: wait for more, or read more. */
   afterCreate?(ctx: {
     id: string;
@@ -28,9 +44,29 @@ export interface KindHooks {
 }
 
 const hooks: Record<string, KindHooks> = {
+  vpnUser: {
+    // A user leaves its group through the group's remove-users operation (the user update cannot clear it).
+    async unset({ field, id, olds, call }) {
+      if (field !== "user_group_id") throw new Error(`VpnUser ${id}: ${field} cannot be removed once set; set it to the value you want`);
+      const group = olds.userGroupId;
+      if (typeof group !== "string" || group === "") return undefined;
+      return call("removeVpnUsersFromGroup", { group_id: group, body: { users: [{ id }] } });
+    },
+  },
   vpnGateway: {
     // Creating a gateway takes minutes (the emulator's realistic duration is 3 minutes); allow half an hour.
     defaultTimeoutMinutes: 30,
+    // The update rules that depend on the gateway itself (GW-19: policy_template only on NonFixedIP flavors,
+    // local_subnets only on vpc gateways) can be judged at preview from the gateway's own inputs.
+    check(inputs) {
+      const kind = getKind("vpnGateway");
+      const want = desiredWire(kind, inputs);
+      const body = Object.fromEntries(updateOnlyFields(kind).filter((k) => want[k] !== undefined).map((k) => [k, want[k]]));
+      if (Object.keys(body).length === 0) return [];
+      return runRules(s2cRules, "vpnGateway", body, { operation: "updateVgw", gateway: want })
+        .filter((i) => i.severity === "mandatory")
+        .map((i) => ({ property: String(i.path[0] ?? ""), reason: `${i.path.join(".")}: ${JSON.stringify(valueOf(want, i.path))} — ${i.message}` }));
+    },
     // An existing EIP stays bound to the old gateway until it is deleted (VPN.0553 "EIP has been bound to an
     // instance"), so a replacement that keeps its EIPs must delete the old gateway first; Pulumi then also
     // replaces the connections that depend on it.
@@ -38,6 +74,15 @@ const hooks: Record<string, KindHooks> = {
       const ids = (p: Props) => [p.eip1?.id, p.eip2?.id].filter((x): x is string => typeof x === "string");
       const old = new Set(ids(olds));
       return ids(news).some((id) => old.has(id));
+    },
+    // No VPN API moves a gateway to another enterprise project (that is the EPS service's migration), so the
+    // change replaces it; kept EIPs make it delete-first: an outage, and every connection is replaced with it.
+    replaceWarnings(fields, olds, news) {
+      if (!fields.includes("enterprise_project_id")) return [];
+      const first = this.deleteBeforeReplace?.(olds, news) ? "deleted first (it keeps its EIPs), so VPN traffic stops until the new one is ACTIVE, " : "";
+      return [
+        `changing enterpriseProjectId replaces the gateway: it is ${first}and every connection on it is replaced too. To keep it, move it with the Enterprise Project service's resource migration instead and set enterpriseProjectId to the new value afterwards.`,
+      ];
     },
   },
   vpnConnection: {
@@ -54,6 +99,12 @@ const hooks: Record<string, KindHooks> = {
     },
   },
 };
+
+function valueOf(v: unknown, path: readonly (string | number)[]): unknown {
+  let cur: any = v;
+  for (const p of path) cur = cur?.[p];
+  return cur;
+}
 
 export function hooksFor(kind: string): KindHooks {
   return hooks[kind] ?? {};

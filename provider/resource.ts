@@ -60,6 +60,8 @@ export function registerKind(
   }
   props.__logicalName = name;
   props.__kind = kindName;
+  // The resource's identity for crash-safe creates (provider/identity.ts): the provider is not told the URN.
+  props.__urn = pulumi.createUrn(name, tokenOf(kindName), opts?.parent);
   const merged: pulumi.CustomResourceOptions = {
     ...opts,
     additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...secretKeys])],

@@ -2,21 +2,39 @@
  * The generic dynamic-provider implementation, driven by each kind's `ResourceKindSpec` and the operation table.
  * It runs in the provider process; resource classes require it by package name inside their methods
  * (`pulumi-huaweicloud-vpn/rt`), so the serialized provider in the state stays small and holds no
- * credentials. Per-kind behaviour that the spec cannot express lives in `./kinds` hooks.
+ * credentials. Per-kind behaviour that the spec cannot express lives in `./kinds` hooks; what a request
+ * contains and what changed is decided in `./plan`; the identity of a create in `./identity` and `./lookup`.
  */
-import { createHash, randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { VpnClient } from "../sdk/client";
-import { isNotFound, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
-import { getKind } from "../sdk/spec/kinds";
-import { inputsToWire, objectShape, wireToOutputs, wrappedShape } from "../sdk/spec/mapping";
+import { isConflict, isNotFound, isThrottle, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";
+import { getKind, resourceKinds } from "../sdk/spec/kinds";
+import { wireToOutputs } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import type { ResourceKindSpec } from "../sdk/spec/types";
-import { toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
+import { describeValue, toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
 import { snakeToCamel } from "../sdk/util/case";
+import { cancelSignal, CancelledError, installCancelHooks, throwIfCancelled } from "./cancel";
+import { autoName, digest, identityOf, MARKER_TAG_KEY, noteReplacing, noteStateId, tokenFrom } from "./identity";
+import { findOrphan, markerTag } from "./lookup";
+import {
+  actualWire,
+  changedFields,
+  containsUnknowns,
+  createWire,
+  desiredWire,
+  readBackMismatches,
+  updateBody,
+  updateOnlyWire,
+  valueAt,
+  viaBody,
+  type FieldChanges,
+} from "./plan";
 import { clientFor, configureFrom, currentSettings, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
 import { hooksFor, PROVIDER_ONLY } from "./kinds";
+
+export { changedFields, type FieldChanges } from "./plan";
 
 type Props = Record<string, any>;
 
@@ -26,6 +44,11 @@ type Props = Record<string, any>;
 /** The SDK client for the configured settings. */
 export function client(): VpnClient {
   return clientFor(currentSettings());
+}
+
+function clientKey(): string {
+  const s = currentSettings();
+  return JSON.stringify([s.endpoint, s.region, s.projectId]);
 }
 
 export function configure(source: ConfigSource): void {
@@ -43,19 +66,6 @@ function kindOf(props: Props): string {
   const k = props?.__kind;
   if (typeof k !== "string") throw new Error("resource properties carry no __kind: was it created by this package?");
   return k;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Shapes
-
-/** Pulumi inputs → the create request's wrapped object (only the body's fields; path params are separate). */
-export function createWire(kind: ResourceKindSpec, inputs: Props): Props {
-  const wire = inputsToWire(kind, inputs, PROVIDER_ONLY);
-  const shape = wrappedShape(getOperation(kind.ops.create).body, kind.wrapper);
-  if (shape) {
-    for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
-  }
-  return wire;
 }
 
 function pathParams(kind: ResourceKindSpec, props: Props): Record<string, string> {
@@ -77,6 +87,14 @@ function idParams(kind: ResourceKindSpec, opName: string, id: string, props: Pro
   return Object.fromEntries(Object.entries(all).filter(([k]) => path.includes(`{${k}}`)));
 }
 
+/** The object of a kind's answer: its wrapper, or the answer itself. */
+function unwrap(kind: ResourceKindSpec, r: any): Props {
+  return (r?.[kind.wrapper] ?? r) as Props;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// check
+
 /**
  * Check failures. The engine prints a failure's property value next to it ("property psk value {…}"), secret or
  * not, so a failure on a secret field names no property: its reason alone says field, `<redacted>` and rule.
@@ -89,11 +107,20 @@ function issuesToFailures(issues: readonly FieldIssue[], prefix: string): { prop
   });
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// check
+/** Validates a request body with an operation's schema; issues on values not known yet (preview) are skipped. */
+function validateBody(kind: ResourceKindSpec, opName: string, body: Props, prefix: string): { property: string; reason: string }[] {
+  const op = getOperation(opName);
+  if (!op.body) return [];
+  const r = op.body.safeParse(body);
+  if (r.success) return [];
+  const known = r.error.issues.filter((i) => !containsUnknowns(valueAt(body, i.path as PropertyKey[])));
+  const secretPaths = [...kind.secret.map((s) => `${kind.wrapper}.${s}`), ...(op.secretFields ?? [])];
+  return issuesToFailures(toFieldIssues(known, body, secretPaths), prefix);
+}
 
-function autoName(base: string): string {
-  return `${base}-${randomBytes(4).toString("hex").slice(0, 7)}`;
+/** An existing resource's old inputs (check's `olds`), as opposed to a create (no olds). */
+function isExisting(olds: Props | undefined): olds is Props {
+  return !!olds && typeof olds.__kind === "string";
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
@@ -101,10 +128,10 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const kind = getKind(kindName);
   const hooks = hooksFor(kindName);
   const inputs: Props = { ...news };
-  // Pulumi-style auto-name, stable across updates: `<resource name>-<random suffix>`.
+  // Pulumi-style auto-name, stable across updates, deterministic for the resource (see ./identity).
   if (kind.nameField) {
     const nameKey = snakeToCamel(kind.nameField);
-    if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(String(news.__logicalName ?? kind.kind));
+    if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(kind, inputs);
   }
   const failures: { property: string; reason: string }[] = [];
   for (const f of ["create", "update", "delete"]) {
@@ -114,133 +141,88 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
       failures.push({ property: "timeouts", reason: (e as Error).message.replace("timeouts:", `timeouts.${f}:`) });
     }
   }
-  const op = getOperation(kind.ops.create);
-  if (op.body) {
-    const wire = createWire(kind, inputs);
-    const body = { [kind.wrapper]: wire };
-    const r = op.body.safeParse(body);
-    if (!r.success) {
-      // Values not known until another resource exists (preview) cannot be judged yet: skip their issues.
-      const known = r.error.issues.filter((i) => !containsUnknowns(valueAt(body, i.path as PropertyKey[])));
-      const secretPaths = kind.secret.map((s) => `${kind.wrapper}.${s}`);
-      failures.push(...issuesToFailures(toFieldIssues(known, body, secretPaths), kind.wrapper));
+  // Check against the operation that will run: an update of the changed fields where only updatable fields
+  // changed, else a create.
+  const changes = isExisting(olds) && !containsUnknowns(inputs) ? changedFields(kind, olds, inputs, { oldIsDesired: true }) : undefined;
+  if (changes && changes.replace.length === 0) {
+    failures.push(...checkUpdate(kind, changes, inputs));
+  } else {
+    failures.push(...validateBody(kind, kind.ops.create, { [kind.wrapper]: createWire(kind, inputs) }, kind.wrapper));
+    const later = updateOnlyWire(kind, inputs);
+    if (kind.ops.update && Object.keys(later).length > 0) {
+      failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: later }, kind.wrapper));
     }
   }
-  failures.push(...(hooks.check?.(inputs) ?? []));
+  if (changes && changes.unset.length > 0) inputs.__unset = changes.unset;
+  else delete inputs.__unset;
+  failures.push(...checkMarkerRoom(kind, inputs));
+  failures.push(...(hooks.check?.(inputs, isExisting(olds) ? olds : undefined) ?? []));
   return { inputs, failures };
 }
 
-/** Preview values not known yet (outputs of other resources) come as this sentinel in dynamic providers. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: any = v;
-  for (const p of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    if (cur === UNKNOWN) return UNKNOWN;
-    cur = cur[p];
+function checkUpdate(kind: ResourceKindSpec, c: FieldChanges, inputs: Props): { property: string; reason: string }[] {
+  const failures: { property: string; reason: string }[] = [];
+  const want = desiredWire(kind, inputs);
+  if (c.inPlace.length > 0 && kind.ops.update) {
+    failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: updateBody(kind, c.inPlace, want) }, kind.wrapper));
   }
-  return cur;
+  for (const field of c.via) {
+    const opName = kind.updateVia![field]!;
+    const body = viaBody(kind, opName, field, want[field]);
+    const wrapped = kind.wrapper in body;
+    for (const f of validateBody(kind, opName, body, wrapped ? kind.wrapper : "")) {
+      failures.push(wrapped ? f : { property: f.property ? snakeToCamel(field) : "", reason: f.reason.replace(/^[a-z_]+:/, `${field}:`) });
+    }
+  }
+  return failures;
 }
 
-function containsUnknowns(v: unknown): boolean {
-  if (v === UNKNOWN) return true;
-  if (Array.isArray(v)) return v.some(containsUnknowns);
-  if (v && typeof v === "object") return Object.values(v).some(containsUnknowns);
-  return false;
+/** A user-named resource of a tagged kind carries the marker tag: it takes one of the documented tag slots. */
+function checkMarkerRoom(kind: ResourceKindSpec, inputs: Props): { property: string; reason: string }[] {
+  if (!kind.maxTags || !markerTag(kind, inputs) || containsUnknowns(inputs.tags)) return [];
+  const n = Object.keys(inputs.tags ?? {}).length;
+  if (n < kind.maxTags) return [];
+  return [
+    {
+      property: "tags",
+      reason: `tags: ${n} tags — at most ${kind.maxTags - 1} when the name is set explicitly (the provider keeps one tag, ${MARKER_TAG_KEY}, to recognise its own resource after an interrupted create); leave the name unset to use all ${kind.maxTags}`,
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // diff
 
-function normalise(kind: ResourceKindSpec, wire: Props): Props {
-  const out = structuredClone(wire);
-  const apply = (paths: readonly string[] | undefined, f: (v: unknown) => unknown) => {
-    for (const p of paths ?? []) {
-      const parts = p.split(".");
-      let cur: any = out;
-      for (let i = 0; i < parts.length - 1 && cur; i++) cur = cur[parts[i]!];
-      const last = parts[parts.length - 1]!;
-      if (cur && cur[last] !== undefined) cur[last] = f(cur[last]);
-    }
-  };
-  apply(kind.caseInsensitive, (v) => (typeof v === "string" ? v.toLowerCase() : v));
-  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v));
-  return out;
-}
-
-/** True when every field given in `want` equals `have` (deeply, extra fields in `have` allowed). */
-function subsetEqual(want: unknown, have: unknown): boolean {
-  if (want === undefined) return true;
-  if (Array.isArray(want)) {
-    return Array.isArray(have) && want.length === have.length && want.every((w, i) => subsetEqual(w, have[i]));
-  }
-  if (want && typeof want === "object") {
-    if (!have || typeof have !== "object") return false;
-    return Object.entries(want).every(([k, v]) => subsetEqual(v, (have as Props)[k]));
-  }
-  return want === have || (typeof want === "number" && String(want) === String(have));
-}
-
-/** The desired wire object: inputs with documented defaults filled by the create schema. */
-function desiredWire(kind: ResourceKindSpec, inputs: Props): Props {
-  const wire = createWire(kind, inputs);
-  const op = getOperation(kind.ops.create);
-  const r = op.body?.safeParse({ [kind.wrapper]: wire });
-  return r?.success ? ((r.data as Props)[kind.wrapper] as Props) : wire;
-}
-
-/** The last known wire object of a resource, from its outputs. */
-function actualWire(kind: ResourceKindSpec, outs: Props): Props {
-  return inputsToWire(kind, outs, PROVIDER_ONLY);
-}
-
-export interface FieldChanges {
-  inPlace: string[];
-  replace: string[];
-  via: string[];
-  tags: boolean;
-}
-
-export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props): FieldChanges {
-  const want = normalise(kind, desiredWire(kind, news));
-  const have = normalise(kind, actualWire(kind, olds));
-  const res: FieldChanges = { inPlace: [], replace: [], via: [], tags: false };
-  for (const [k, v] of Object.entries(want)) {
-    if (k === "tags") continue;
-    if (subsetEqual(v, have[k])) continue;
-    const nested = (kind.replaceNested ?? []).filter((p) => p.startsWith(k + "."));
-    if (nested.some((p) => !subsetEqual(valueAt(want, p.split(".")), valueAt(have, p.split("."))))) res.replace.push(k);
-    else if (kind.updateVia?.[k]) res.via.push(k);
-    else if (kind.updatable.includes(k) && kind.ops.update) res.inPlace.push(k);
-    else res.replace.push(k);
-  }
-  for (const p of kind.parentParams ?? []) {
-    const key = snakeToCamel(p);
-    if (news[key] !== undefined && olds[key] !== undefined && news[key] !== olds[key]) res.replace.push(p);
-  }
-  const oldTags = olds.tags ?? {};
-  const newTags = news.tags ?? {};
-  res.tags = JSON.stringify(Object.entries(oldTags).sort()) !== JSON.stringify(Object.entries(newTags).sort());
-  if (res.tags && !kind.tagResourceType) res.replace.push("tags");
-  return res;
-}
-
-export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const kind = getKind(kindOf(news));
+  noteStateId(news, id);
   if (containsUnknowns(news)) {
     // Unknown inputs at preview: report a change; replace only if a replace-only field is unknown.
     const c = changedFields(kind, olds, news);
-    const unknownReplace = Object.keys(createWire(kind, news)).filter(
-      (k) => containsUnknowns(createWire(kind, news)[k]) && !kind.updatable.includes(k) && !kind.updateVia?.[k],
+    const wire = createWire(kind, news);
+    const unknownReplace = Object.keys(wire).filter(
+      (k) => containsUnknowns(wire[k]) && !kind.updatable.includes(k) && !kind.updateVia?.[k],
     );
     const replaces = [...new Set([...c.replace, ...unknownReplace])].map(snakeToCamel);
+    if (replaces.length > 0) noteReplacing(news, id);
     return { changes: true, replaces };
   }
   const c = changedFields(kind, olds, news);
-  const providerOnlyChanged = PROVIDER_ONLY.some((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
-  const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged;
-  const deleteBeforeReplace = c.replace.length > 0 && (hooksFor(kind.kind).deleteBeforeReplace?.(olds, news) ?? false);
+  const providerOnlyChanged = PROVIDER_ONLY.some((k) => k !== "__urn" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const unset = Array.isArray(news.__unset) && news.__unset.length > 0;
+  const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged || unset;
+  const hooks = hooksFor(kind.kind);
+  const deleteBeforeReplace = c.replace.length > 0 && (hooks.deleteBeforeReplace?.(olds, news) ?? false);
+  if (c.replace.length > 0) {
+    noteReplacing(news, id);
+    for (const w of hooks.replaceWarnings?.(c.replace, olds, news) ?? []) warn(`${kind.className} ${news.__logicalName ?? id}: ${w}`);
+  }
   return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace };
+}
+
+/** A warning the engine shows (provider output on stderr becomes a diagnostic). */
+function warn(message: string): void {
+  console.error(`warning: ${message}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -254,11 +236,17 @@ function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: 
 async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
   try {
     const r = await call(kind.ops.show, idParams(kind, kind.ops.show, id, props));
-    return (r?.[kind.wrapper] ?? r) as Props;
+    return unwrap(kind, r);
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
+}
+
+/** What the user can do about a status that does not clear by itself. */
+function remedy(status: string): string {
+  if (status === "FREEZED" || status === "FROZEN") return "it is frozen (an unpaid bill or a restriction): unfreeze it, then run `pulumi up` again";
+  return "check it in the console (or delete it and run `pulumi up` again)";
 }
 
 /** Waits until the resource reaches a ready status (or, with `wantActive`, exactly ACTIVE). */
@@ -272,7 +260,7 @@ async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadl
       if (!st) return { done: true, value: obj };
       const status = String(obj[st.field] ?? "");
       if (st.failed.includes(status)) {
-        throw new ResourceFailedError(`${kind.className} ${id} entered status ${status}`, { status, resourceId: id });
+        throw new ResourceFailedError(`${kind.className} ${id} entered status ${status}: ${remedy(status)}`, { status, resourceId: id });
       }
       const ok = wantActive ? status === "ACTIVE" : st.ready.includes(status);
       return ok ? { done: true, value: obj } : { done: false, seen: `status ${status || "(none)"}` };
@@ -293,17 +281,63 @@ async function waitGone(kind: ResourceKindSpec, id: string, props: Props, deadli
   );
 }
 
-/** Retries a change while the API answers "not ready / in progress" (documented codes), until the deadline. */
-async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: number, fn: () => Promise<T>): Promise<T> {
+/**
+ * The resources an operation on this one waits for: every input or path parameter named like another kind's id
+ * parameter (`vgw_id` → the gateway, `vpn_server_id` → the server), plus the resource itself when it exists.
+ */
+function dependencies(kind: ResourceKindSpec, props: Props, id?: string): { kind: ResourceKindSpec; id: string; props: Props }[] {
+  const wire = { ...actualWire(kind, props), ...pathParams(kind, props) };
+  const out: { kind: ResourceKindSpec; id: string; props: Props }[] = [];
+  if (id && kind.status) out.push({ kind, id, props });
+  for (const other of Object.values(resourceKinds as Record<string, ResourceKindSpec>)) {
+    if (other === kind || !other.status) continue;
+    const ref = wire[other.idParam];
+    if (typeof ref !== "string" || !getOperation(other.ops.show).path.includes(`{${other.idParam}}`)) continue;
+    // Parents of the referenced resource come from the same inputs (a server's gateway id).
+    out.push({ kind: other, id: ref, props: Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith("__"))) });
+  }
+  return out;
+}
+
+/** A dependency in a status that does not clear by itself ends the wait at once. */
+async function stuckDependency(kind: ResourceKindSpec, props: Props, id?: string): Promise<string | undefined> {
+  for (const d of dependencies(kind, props, id)) {
+    let obj: Props | undefined;
+    try {
+      obj = await show(d.kind, d.id, d.props);
+    } catch {
+      continue;
+    }
+    const status = String(obj?.[d.kind.status!.field] ?? "");
+    if (obj && d.kind.status!.failed.includes(status)) {
+      const who = d.kind === kind ? `it is ${status}` : `its ${d.kind.className} ${d.id} is ${status}`;
+      return `${who}, a status that does not clear by itself: ${remedy(status)}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Retries a change while the API answers "not ready / in progress" (a documented not-ready code, classified by
+ * the error table, so "VPN.0003 Authentication failed" is never retried), until the deadline. A dependency that
+ * is frozen or failed ends it at once.
+ */
+async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: number, fn: () => Promise<T>, ctx?: { props: Props; id?: string }): Promise<T> {
   const codes = new Set(kind.notReadyCodes ?? []);
+  let checkedAt = 0;
   return pollUntil(
     what,
     async () => {
       try {
         return { done: true, value: await fn() };
       } catch (e: any) {
-        if (e && codes.has(e.errorCode)) return { done: false, seen: `${e.errorCode} ${e.errorMsg ?? ""}`.trim() };
-        throw e;
+        if (!(e && codes.has(e.errorCode) && (isConflict(e) || isThrottle(e)))) throw e;
+        if (ctx && Date.now() - checkedAt > 15_000) {
+          checkedAt = Date.now();
+          const stuck = await stuckDependency(kind, ctx.props, ctx.id);
+          if (stuck) throw new Error(`${what}: ${e.errorCode} ${e.errorMsg ?? ""} — ${stuck}`.replace(/\s+—/, " —"));
+        }
+        return { done: false, seen: `${e.errorCode} ${e.errorMsg ?? ""}`.trim() };
       }
     },
     { deadline },
@@ -313,6 +347,15 @@ async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: numb
 // ---------------------------------------------------------------------------------------------------------------
 // outputs
 
+function setPath(obj: Props, path: readonly string[], value: unknown): void {
+  let cur = obj;
+  for (const p of path.slice(0, -1)) {
+    if (!cur[p] || typeof cur[p] !== "object") cur[p] = {};
+    cur = cur[p];
+  }
+  cur[path[path.length - 1]!] = value;
+}
+
 function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
   const outs = wireToOutputs(obj);
   // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state. Fields the
@@ -321,17 +364,23 @@ function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
     if (v !== undefined && outs[k] === undefined && !k.startsWith("__") && !PROVIDER_ONLY.includes(k)) outs[k] = v;
   }
   for (const w of kind.writeOnly) {
-    const k = snakeToCamel(w);
-    if (inputs[k] !== undefined) outs[k] = inputs[k];
+    const path = w.split(".").map(snakeToCamel);
+    const v = valueAt(inputs, path);
+    if (v !== undefined) setPath(outs, path, v);
   }
-  for (const k of PROVIDER_ONLY) if (inputs[k] !== undefined) outs[k] = inputs[k];
+  for (const k of PROVIDER_ONLY) if (inputs[k] !== undefined && k !== "__unset") outs[k] = inputs[k];
   outs.__kind = kind.kind;
   for (const p of kind.parentParams ?? []) {
     const k = snakeToCamel(p);
     if (outs[k] === undefined && inputs[k] !== undefined) outs[k] = inputs[k];
   }
-  if (kind.tagResourceType && outs.tags === undefined) outs.tags = inputs.tags ?? {};
+  if (kind.tagResourceType) outs.tags = withoutMarker(outs.tags ?? inputs.tags ?? {});
   return hooksFor(kind.kind).outputs?.(outs, inputs) ?? outs;
+}
+
+function withoutMarker(tags: Record<string, string>): Record<string, string> {
+  const { [MARKER_TAG_KEY]: _marker, ...rest } = tags;
+  return rest;
 }
 
 function initError(message: string, id: string, outs: Props, inputs: Props): Error {
@@ -343,48 +392,71 @@ function initError(message: string, id: string, outs: Props, inputs: Props): Err
   return e;
 }
 
+/** Secret fields are shown as `<redacted>` in messages. */
+function shown(kind: ResourceKindSpec, field: string, v: unknown): string {
+  const secret = kind.secret.some((s) => s === field || s.startsWith(field + "."));
+  return secret ? "<redacted>" : describeValue(v);
+}
+
+/** Read-after-write: a field the service ignored or answered with another value is an error naming both values. */
+function verifyReadBack(kind: ResourceKindSpec, id: string, inputs: Props, obj: Props, fields?: readonly string[]): string | undefined {
+  const bad = readBackMismatches(kind, inputs, obj, fields);
+  if (bad.length === 0) return undefined;
+  const list = bad.map((m) => `${snakeToCamel(m.field)}: requested ${shown(kind, m.field, m.want)}, the service has ${shown(kind, m.field, m.have)}`);
+  return `${kind.className} ${id}: the service did not apply what was requested — ${list.join("; ")}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // create
 
-/** A token that is the same for the same logical create (name and inputs), so a retried create is deduplicated. */
-function clientToken(kind: ResourceKindSpec, wire: Props): string {
-  const h = createHash("sha256").update(kind.kind).update(JSON.stringify(wire)).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+/** The `X-Client-Token` of a create: the same for the same resource and request, across crashes and retries. */
+function clientToken(kind: ResourceKindSpec, inputs: Props, wire: Props): string {
+  return tokenFrom(digest(kind.kind, identityOf(inputs), JSON.stringify(wire)));
 }
 
-async function findByName(kind: ResourceKindSpec, inputs: Props): Promise<Props | undefined> {
-  if (!kind.nameField || !kind.ops.list) return undefined;
-  const name = inputs[snakeToCamel(kind.nameField)];
-  const params = pathParams(kind, inputs);
-  const matches = (item: any) => item?.[kind.nameField!] === name;
-  if (getOperation(kind.ops.list).pagination) {
-    for await (const item of (client() as any).paginate(kind.ops.list, params)) if (matches(item)) return item as Props;
-    return undefined;
-  }
-  // An unpaged list (gateways): the response's one array.
-  const r = await call(kind.ops.list, params);
-  const items = Object.values(r ?? {}).find(Array.isArray) as Props[] | undefined;
-  return items?.find(matches);
+/** The body of the create request (with the marker tag where the kind is recognised by it). */
+function createBody(kind: ResourceKindSpec, inputs: Props): Props {
+  const wire = createWire(kind, inputs);
+  const marker = markerTag(kind, inputs);
+  if (marker) wire.tags = [...((wire.tags as unknown[]) ?? []), marker];
+  return wire;
+}
+
+function orphan(kind: ResourceKindSpec, inputs: Props, wire: Props, fresh: boolean): Promise<Props | undefined> {
+  return findOrphan({
+    client: client(),
+    clientKey: clientKey(),
+    kind,
+    inputs,
+    wire,
+    pathParams: pathParams(kind, inputs),
+    showSingleton: async () => show(kind, "", inputs),
+    fresh,
+  });
 }
 
 /**
  * Adopts an existing resource (`importId`): Pulumi's `import` option does not work for dynamic resources (the
  * dynamic-provider host fails on the import read), so a resource can name the id to take over instead. Fields
  * the API can change are brought to the program's values; a difference that would need a replacement is refused.
+ * Write-only fields (a PSK, a certificate's content) cannot be read back: they are taken as given.
  */
 async function adopt(kind: ResourceKindSpec, id: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   const obj = await show(kind, id, inputs);
   if (!obj) throw new Error(`importId: "${id}" — no ${kind.className} with this id exists`);
+  return takeOver(kind, id, obj, inputs, `importId: "${id}" — the existing ${kind.className}`);
+}
+
+/** Brings an existing resource (adopted, or an interrupted create's orphan) to the inputs, in place. */
+async function takeOver(kind: ResourceKindSpec, id: string, obj: Props, inputs: Props, who: string): Promise<pulumi.dynamic.CreateResult> {
   let outs = outputsFor(kind, obj, inputs);
-  if (kind.tagResourceType) outs = { ...outs, tags: (await readTags(kind, id)) ?? {} };
-  const c = changedFields(kind, outs, inputs);
+  if (kind.tagResourceType) outs = { ...outs, tags: withoutMarker((await readTags(kind, id)) ?? {}) };
+  const c = changedFields(kind, outs, inputs, { ignoreWriteOnly: true });
   if (c.replace.length > 0) {
-    throw new Error(
-      `importId: "${id}" — the existing ${kind.className} differs in ${c.replace.map(snakeToCamel).join(", ")}, which cannot change in place; make the program match it`,
-    );
+    throw new Error(`${who} differs in ${c.replace.map(snakeToCamel).join(", ")}, which cannot change in place; make the program match it`);
   }
-  if (c.inPlace.length + c.via.length > 0 || c.tags) return { id, outs: (await update(id, outs, inputs)).outs! };
-  return { id, outs };
+  if (c.inPlace.length + c.via.length > 0 || c.tags) return { id, outs: (await applyUpdate(kind, id, outs, inputs, c)).outs };
+  return { id, outs: kind.status ? outputsFor(kind, await waitReady(kind, id, inputs, deadlineOf(inputs, "create", kind)), inputs) : outs };
 }
 
 export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -393,40 +465,69 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
   if (typeof inputs.importId === "string" && inputs.importId) return adopt(kind, inputs.importId, inputs);
   const hooks = hooksFor(kindName);
   const deadline = deadlineOf(inputs, "create", kind);
-  const wire = createWire(kind, inputs);
-  const op = getOperation(kind.ops.create);
-  let created: Props | undefined;
-  try {
-    const r = await whenReady(kind, `${kind.className} create`, deadline, () =>
-      call(
-        kind.ops.create,
-        { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } },
-        op.clientToken ? { clientToken: clientToken(kind, wire) } : {},
-      ),
-    );
-    created = (r?.[kind.wrapper] ?? r) as Props;
-  } catch (e) {
-    if (!(e instanceof OutcomeUnknownError)) throw e;
-    // The request may or may not have been applied: look the resource up by its (unique, auto) name before
-    // anything else, so that neither an orphan nor a duplicate is left.
-    created = await findByName(kind, inputs);
-    if (!created) {
-      created = await (async () => {
-        const r = await call(kind.ops.create, { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } });
-        return (r?.[kind.wrapper] ?? r) as Props;
-      })();
-    }
+  const wire = createBody(kind, inputs);
+  // An earlier create of this resource that was interrupted (the CLI killed, the answer lost) is continued.
+  const found = await orphan(kind, inputs, wire, false);
+  if (found) {
+    const id = String(found[kind.idField]);
+    const c = changedFields(kind, outputsFor(kind, found, inputs), inputs, { ignoreWriteOnly: true });
+    if (c.replace.length === 0) return takeOver(kind, id, found, inputs, `${kind.className} ${id} (left by an interrupted create)`);
+    // It was made from other inputs that cannot change in place: it is ours, so replace it.
+    await remove(id, outputsFor(kind, found, inputs));
   }
+  const created = await createOnce(kind, inputs, wire, deadline);
   const id = String(created?.[kind.idField] ?? "");
   if (!id) throw new Error(`${kind.className}: the create response carried no ${kind.idField}`);
-  let obj: Props = created!;
+  noteStateId(inputs, id);
+  let obj: Props = created;
   try {
     obj = await waitReady(kind, id, inputs, deadline);
+    const later = updateOnlyWire(kind, inputs);
+    if (kind.ops.update && Object.keys(later).length > 0) {
+      await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
+        call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, inputs), body: { [kind.wrapper]: later } }),
+      { props: inputs, id });
+      obj = await waitReady(kind, id, inputs, deadline);
+    }
     if (hooks.afterCreate) obj = (await hooks.afterCreate({ id, inputs, obj, deadline, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
   } catch (e) {
     throw initError(`${kind.className} ${id} was created but did not become ready: ${(e as Error).message}`, id, outputsFor(kind, obj, inputs), inputs);
   }
+  const mismatch = verifyReadBack(kind, id, inputs, obj);
+  if (mismatch) throw initError(mismatch, id, outputsFor(kind, obj, inputs), inputs);
   return { id, outs: outputsFor(kind, obj, inputs) };
+}
+
+/**
+ * Sends the create, with the same `X-Client-Token` on every attempt. After an ambiguous answer (the request
+ * may or may not have been applied) the resource is looked up again before any new attempt; a second
+ * ambiguous answer ends the create with an error, and the next `up` resolves it by the same look-up.
+ */
+async function createOnce(kind: ResourceKindSpec, inputs: Props, wire: Props, deadline: number): Promise<Props> {
+  const op = getOperation(kind.ops.create);
+  const token = op.clientToken ? clientToken(kind, inputs, wire) : undefined;
+  const send = () =>
+    whenReady(kind, `${kind.className} create`, deadline, () =>
+      call(kind.ops.create, { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } }, token ? { clientToken: token } : {}),
+    { props: inputs });
+  try {
+    return unwrap(kind, await send());
+  } catch (e) {
+    if (!(e instanceof OutcomeUnknownError)) throw e;
+  }
+  throwIfCancelled(`${kind.className} create`);
+  const found = await orphan(kind, inputs, wire, true);
+  if (found) return found;
+  try {
+    return unwrap(kind, await send());
+  } catch (e) {
+    if (!(e instanceof OutcomeUnknownError)) throw e;
+    const again = await orphan(kind, inputs, wire, true).catch(() => undefined);
+    if (again) return again;
+    throw new Error(
+      `${kind.className} create: the service's answer was lost twice (${(e as Error).message}); the resource may exist — run \`pulumi up\` again, which finds it instead of creating another`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -434,13 +535,16 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const kind = getKind(kindOf(props));
+  noteStateId(props, id);
   const obj = await show(kind, id, props);
   if (!obj) return {}; // deleted outside Pulumi: drop it from the state
   let outs = outputsFor(kind, obj, props);
   if (kind.tagResourceType) {
     const tags = await readTags(kind, id);
-    if (tags) outs = { ...outs, tags };
+    if (tags) outs = { ...outs, tags: withoutMarker(tags) };
   }
+  const status = kind.status ? String(obj[kind.status.field] ?? "") : "";
+  if (kind.status?.failed.includes(status)) warn(`${kind.className} ${id} is ${status}: ${remedy(status)}`);
   return { id, props: outs };
 }
 
@@ -460,50 +564,65 @@ async function readTags(kind: ResourceKindSpec, id: string): Promise<Record<stri
 // update
 
 export async function update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-  const kindName = kindOf(news);
-  const kind = getKind(kindName);
-  const deadline = deadlineOf(news, "update", kind);
+  const kind = getKind(kindOf(news));
+  noteStateId(news, id);
   const c = changedFields(kind, olds, news);
-  const want = desiredWire(kind, news);
-  let obj: Props | undefined;
-  if (c.inPlace.length > 0 && kind.ops.update) {
-    const body: Props = {};
-    for (const k of c.inPlace) body[k] = want[k];
-    await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
-      call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, news), body: { [kind.wrapper]: body } }),
-    );
-    obj = await waitReady(kind, id, news, deadline);
-  }
-  for (const field of c.via) {
-    const opName = kind.updateVia![field]!;
-    await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
-      call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
-    );
-    obj = await waitReady(kind, id, news, deadline);
-  }
-  if (c.tags && kind.tagResourceType) {
-    await updateTags(kind, id, olds.tags ?? {}, news.tags ?? {});
-    obj = undefined; // read again: the object carries its tags
-  }
-  const hooks = hooksFor(kindName);
-  // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
-  obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
-  if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
-    obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
-  }
-  return { outs: outputsFor(kind, obj, news) };
+  const unset = Array.isArray(news.__unset) ? (news.__unset as string[]) : [];
+  return applyUpdate(kind, id, olds, news, c, unset);
 }
 
-/**
- * The body of a field's own change operation: wrapped like the resource (`{vpn_gateway: {flavor}}`), or its
- * single documented field (`{new_password}` for a user's password reset).
- */
-function viaBody(kind: ResourceKindSpec, opName: string, field: string, value: unknown): Props {
-  const shape = objectShape(getOperation(opName).body);
-  if (!shape || kind.wrapper in shape) return { [kind.wrapper]: { [field]: value } };
-  const keys = Object.keys(shape);
-  if (keys.length !== 1) throw new Error(`${opName}: cannot tell which field carries ${field}`);
-  return { [keys[0]!]: value };
+async function applyUpdate(
+  kind: ResourceKindSpec,
+  id: string,
+  olds: Props,
+  news: Props,
+  c: FieldChanges,
+  unset: readonly string[] = [],
+): Promise<{ outs: Props }> {
+  const deadline = deadlineOf(news, "update", kind);
+  const want = desiredWire(kind, news);
+  const hooks = hooksFor(kind.kind);
+  const ctx = { props: news, id };
+  let obj: Props | undefined;
+  try {
+    if (c.inPlace.length > 0 && kind.ops.update) {
+      const body = updateBody(kind, c.inPlace, want);
+      await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
+        call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, news), body: { [kind.wrapper]: body } }),
+      ctx);
+      obj = kind.status ? await waitReady(kind, id, news, deadline) : undefined;
+    }
+    for (const field of c.via) {
+      const opName = kind.updateVia![field]!;
+      await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
+        call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
+      ctx);
+      obj = kind.status ? await waitReady(kind, id, news, deadline) : undefined;
+    }
+    for (const field of unset) {
+      if (!hooks.unset) throw new Error(`${kind.className} ${id}: ${snakeToCamel(field)} cannot be removed once set; set it to the value you want`);
+      await whenReady(kind, `${kind.className} ${id} ${field} removal`, deadline, () =>
+        hooks.unset!({ field, id, olds, news, call: (op, params) => call(op, { ...idParams(kind, op, id, news), ...params }) }),
+      ctx);
+      obj = undefined;
+    }
+    if (c.tags && kind.tagResourceType) {
+      await updateTags(kind, id, withoutMarker(olds.tags ?? {}), news.tags ?? {});
+      obj = undefined; // read again: the object carries its tags
+    }
+    // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
+    obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
+    if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
+      obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
+    }
+  } catch (e) {
+    if (obj === undefined || e instanceof CancelledError) throw e;
+    throw initError(`${kind.className} ${id} update did not finish: ${(e as Error).message}`, id, outputsFor(kind, obj, news), news);
+  }
+  const changed = [...c.inPlace, ...c.via];
+  const mismatch = verifyReadBack(kind, id, news, obj, changed);
+  if (mismatch) throw initError(mismatch, id, outputsFor(kind, obj, news), news);
+  return { outs: outputsFor(kind, obj, news) };
 }
 
 async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<string, string>, news: Record<string, string>): Promise<void> {
@@ -523,12 +642,13 @@ async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<strin
 
 export async function remove(id: string, props: Props): Promise<void> {
   const kind = getKind(kindOf(props));
+  noteStateId(props, id);
   if (!kind.ops.delete) return; // nothing to delete through the API (documented as such for this kind)
   const deadline = deadlineOf(props, "delete", kind);
   try {
     await whenReady(kind, `${kind.className} ${id} delete`, deadline, () =>
       call(kind.ops.delete!, idParams(kind, kind.ops.delete!, id, props)),
-    );
+    { props, id });
   } catch (e) {
     if (isNotFound(e)) return;
     throw e;
@@ -536,9 +656,14 @@ export async function remove(id: string, props: Props): Promise<void> {
   await waitGone(kind, id, props, deadline);
 }
 
-
 /** The provider methods, installed on the serialized provider object by its `configure` (see ./resource). */
 export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
   configure(config);
+  installCancelHooks();
   return { check, diff, create, read, update, delete: remove };
+}
+
+/** For tests and tools: whether this process has been cancelled. */
+export function isCancelled(): boolean {
+  return cancelSignal.aborted;
 }

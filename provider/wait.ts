@@ -1,4 +1,5 @@
 import { WaitTimeoutError } from "../sdk/errors";
+import { cancellableSleep, throwIfCancelled } from "./cancel";
 
 /**
  * Waiting on real status: adaptive polling (short first interval, growing with jitter to a cap) under a deadline
@@ -16,7 +17,8 @@ export interface PollOptions {
   random?: () => number;
 }
 
-export const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** The default sleep ends early when the operation is cancelled (./cancel). */
+export const defaultSleep = cancellableSleep;
 
 /** The n-th delay (n from 0): initial × factor^n, capped, with ±20% jitter. */
 export function pollDelay(n: number, o: Pick<PollOptions, "initialMs" | "maxMs" | "factor" | "random"> = {}): number {
@@ -41,6 +43,7 @@ export async function pollUntil<T>(
   const started = Date.now();
   let last = "nothing yet";
   for (let n = 0; ; n++) {
+    throwIfCancelled(what);
     const r = await probe();
     if (r.done) return r.value;
     last = r.seen;
@@ -49,6 +52,7 @@ export async function pollUntil<T>(
       throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: Date.now() - started });
     }
     await sleep(Math.min(pollDelay(n, o), remaining));
+    throwIfCancelled(what);
   }
 }
 

@@ -120,6 +120,7 @@ export const s2cKinds = defineKinds({
       "enable_hub",
     ],
     replaceNested: ["ikepolicy.authentication_method"],
+    updateTogether: [["tunnel_local_address", "tunnel_peer_address"]],
     secret: ["psk"],
     writeOnly: ["psk"],
     tagResourceType: "vpn-connection",

@@ -108,6 +108,11 @@ export interface ResourceKindSpec {
    * (the connection's `ikepolicy.authentication_method` has no update field).
    */
   readonly replaceNested?: readonly string[];
+  /**
+   * Groups of top-level fields the update operation needs together: when one of them changes, all are sent
+   * (a connection's tunnel addresses must stay a pair in the same /30).
+   */
+  readonly updateTogether?: readonly (readonly string[])[];
   /** Fields that need a separate call to change (e.g. `flavor` through update-specification): field → op name. */
   readonly updateVia?: Readonly<Record<string, string>>;
   /** Fields (wire names, dotted for nested) whose values are secret: kept secret in state, redacted in logs. */

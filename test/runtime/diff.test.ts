@@ -49,7 +49,7 @@ const inputs = {
 
 describe("changedFields", () => {
   it("sees no change where the service only normalised (style case, list order, documented defaults)", () => {
-    expect(changedFields(conn, outputs, inputs)).toEqual({ inPlace: [], replace: [], via: [], tags: false });
+    expect(changedFields(conn, outputs, inputs)).toEqual({ inPlace: [], replace: [], via: [], tags: false, unset: [] });
   });
 
   it("updates in place what the update API takes", () => {
