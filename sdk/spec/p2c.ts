@@ -4,6 +4,7 @@
  * Keys are the official SDK's operation names in lowerCamelCase; schemas live in sdk/schemas/p2c.
  */
 import * as s from "../schemas/p2c";
+import { JOB_LIST_PAGE_SIZE } from "../schemas/common/jobs";
 import { defineOperations, type Pagination } from "./types";
 
 const markerList = (listKey: string): Pagination => ({ style: "marker", listKey, maxLimit: s.P2C_LIST_PAGE_SIZE });
@@ -117,8 +118,9 @@ export const p2cOperations = defineOperations({
     successStatus: 200,
     query: s.ListP2cVpnGatewayJobsQuery,
     response: s.ListP2cVpnGatewayJobsResponse,
+    pagination: { style: "marker", listKey: "jobs", maxLimit: JOB_LIST_PAGE_SIZE },
     documented: "undocumented",
-    doc: UNDOCUMENTED,
+    doc: `${UNDOCUMENTED} (limit/marker: Node SDK 3.1.202)`,
     kind: "p2cVpnGateway",
   },
   deleteP2cVpnGatewayJob: {

@@ -12,7 +12,7 @@ export type Documented =
   | "both" // in the Chinese 2024-07 edition (seed 000) and the English 2025-07 edition (seed 001)
   | "zh" // only in the Chinese edition
   | "en" // only in the English edition
-  | "undocumented"; // in the official SDK (vpn_meta) but in neither edition of the reference
+  | "undocumented"; // in an official SDK (Go vpn_meta or Node VpnClient; `doc` names which and since when) but in neither edition
 
 export type Pagination =
   | {
