@@ -16,7 +16,8 @@ import { toFieldIssues, type FieldIssue } from "../sdk/schemas/validate";
 import { snakeToCamel } from "../sdk/util/case";
 import { clientFor, configureFrom, currentSettings, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
-import { hooksFor, PROVIDER_ONLY } from "./kinds";
+import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
+import { withActions } from "./actions";
 
 type Props = Record<string, any>;
 
@@ -50,7 +51,7 @@ function kindOf(props: Props): string {
 
 /** Pulumi inputs → the create request's wrapped object (only the body's fields; path params are separate). */
 export function createWire(kind: ResourceKindSpec, inputs: Props): Props {
-  const wire = inputsToWire(kind, inputs, PROVIDER_ONLY);
+  const wire = inputsToWire(kind, inputs, [...PROVIDER_ONLY, ...(hooksFor(kind.kind).sideInputs ?? [])]);
   const shape = wrappedShape(getOperation(kind.ops.create).body, kind.wrapper);
   if (shape) {
     for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
@@ -106,6 +107,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const nameKey = snakeToCamel(kind.nameField);
     if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(String(news.__logicalName ?? kind.kind));
   }
+  Object.assign(inputs, hooks.defaults?.(inputs));
   const failures: { property: string; reason: string }[] = [];
   for (const f of ["create", "update", "delete"]) {
     try {
@@ -121,7 +123,12 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const r = op.body.safeParse(body);
     if (!r.success) {
       // Values not known until another resource exists (preview) cannot be judged yet: skip their issues.
-      const known = r.error.issues.filter((i) => !containsUnknowns(valueAt(body, i.path as PropertyKey[])));
+      // Adopting (`importId`) needs only the fields the program wants to manage: absent ones are not required.
+      const adopting = typeof inputs.importId === "string" && inputs.importId !== "";
+      const known = r.error.issues.filter((i) => {
+        const v = valueAt(body, i.path as PropertyKey[]);
+        return !containsUnknowns(v) && !(adopting && v === undefined && i.code === "invalid_type");
+      });
       const secretPaths = kind.secret.map((s) => `${kind.wrapper}.${s}`);
       failures.push(...issuesToFailures(toFieldIssues(known, body, secretPaths), kind.wrapper));
     }
@@ -152,6 +159,17 @@ function containsUnknowns(v: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // diff
 
+/** JSON with object keys sorted, so that equal objects compare equal whatever their key order. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Props)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
 function normalise(kind: ResourceKindSpec, wire: Props): Props {
   const out = structuredClone(wire);
   const apply = (paths: readonly string[] | undefined, f: (v: unknown) => unknown) => {
@@ -164,7 +182,7 @@ function normalise(kind: ResourceKindSpec, wire: Props): Props {
     }
   };
   apply(kind.caseInsensitive, (v) => (typeof v === "string" ? v.toLowerCase() : v));
-  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v));
+  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map(stableJson).sort() : v));
   return out;
 }
 
@@ -225,6 +243,12 @@ export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props):
   return res;
 }
 
+/** Inputs handled by the provider (provider options, a kind's side inputs): lists of plain values are sets. */
+function sameInput(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x !== "object") ? [...v].sort() : v);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const kind = getKind(kindOf(news));
   if (containsUnknowns(news)) {
@@ -237,7 +261,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
     return { changes: true, replaces };
   }
   const c = changedFields(kind, olds, news);
-  const providerOnlyChanged = PROVIDER_ONLY.some((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const providerOnlyChanged = [...PROVIDER_ONLY, ...(hooksFor(kind.kind).sideInputs ?? [])].some((k) => !sameInput(olds[k], news[k]));
   const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged;
   const deleteBeforeReplace = c.replace.length > 0 && (hooksFor(kind.kind).deleteBeforeReplace?.(olds, news) ?? false);
   return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace };
@@ -254,7 +278,8 @@ function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: 
 async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
   try {
     const r = await call(kind.ops.show, idParams(kind, kind.ops.show, id, props));
-    return (r?.[kind.wrapper] ?? r) as Props;
+    const pick = hooksFor(kind.kind).pick;
+    return (pick ? pick(r, id) : (r?.[kind.wrapper] ?? r)) as Props | undefined;
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -308,6 +333,28 @@ async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: numb
     },
     { deadline },
   );
+}
+
+/** What a kind hook may use: the resource, its deadline, the API and the resource's own reads and waits. */
+function hookContext(kind: ResourceKindSpec, id: string, inputs: Props, deadline: number): HookContext {
+  return {
+    id,
+    inputs,
+    deadline,
+    call,
+    show: () => show(kind, id, inputs),
+    waitReady: () => waitReady(kind, id, inputs, deadline),
+    whenReady: (what, fn) => whenReady(kind, what, deadline, fn),
+    poll: (what, probe) => pollUntil(what, probe, { deadline }),
+  };
+}
+
+/**
+ * A warning in the engine's output. Dynamic providers have no diagnostic API: what they write to stderr is
+ * shown with the update (pulumi-notes.md, Logging), so the line is marked as a warning itself.
+ */
+function warn(message: string): void {
+  console.error(`warning: ${message}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -395,6 +442,7 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
   const deadline = deadlineOf(inputs, "create", kind);
   const wire = createWire(kind, inputs);
   const op = getOperation(kind.ops.create);
+  await hooks.beforeCreate?.(hookContext(kind, "", inputs, deadline));
   let created: Props | undefined;
   try {
     const r = await whenReady(kind, `${kind.className} create`, deadline, () =>
@@ -417,12 +465,12 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
       })();
     }
   }
-  const id = String(created?.[kind.idField] ?? "");
+  const id = String(hooks.createdId?.(created ?? {}, inputs) ?? created?.[kind.idField] ?? "");
   if (!id) throw new Error(`${kind.className}: the create response carried no ${kind.idField}`);
   let obj: Props = created!;
   try {
     obj = await waitReady(kind, id, inputs, deadline);
-    if (hooks.afterCreate) obj = (await hooks.afterCreate({ id, inputs, obj, deadline, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
+    if (hooks.afterCreate) obj = (await hooks.afterCreate({ ...hookContext(kind, id, inputs, deadline), obj, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
   } catch (e) {
     throw initError(`${kind.className} ${id} was created but did not become ready: ${(e as Error).message}`, id, outputsFor(kind, obj, inputs), inputs);
   }
@@ -441,7 +489,8 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
     const tags = await readTags(kind, id);
     if (tags) outs = { ...outs, tags };
   }
-  return { id, props: outs };
+  const extra = await hooksFor(kind.kind).readExtra?.(hookContext(kind, id, props, deadlineOf(props, "update", kind)));
+  return { id, props: { ...outs, ...extra } };
 }
 
 async function readTags(kind: ResourceKindSpec, id: string): Promise<Record<string, string> | undefined> {
@@ -468,7 +517,8 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
   let obj: Props | undefined;
   if (c.inPlace.length > 0 && kind.ops.update) {
     const body: Props = {};
-    for (const k of c.inPlace) body[k] = want[k];
+    // An update that replaces the whole object (the log configuration) takes every updatable field.
+    for (const k of kind.updateWhole ? kind.updatable.filter((f) => want[f] !== undefined) : c.inPlace) body[k] = want[k];
     await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
       call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, news), body: { [kind.wrapper]: body } }),
     );
@@ -476,9 +526,12 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
   }
   for (const field of c.via) {
     const opName = kind.updateVia![field]!;
-    await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
-      call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
-    );
+    const own = hooksFor(kindName).updateField?.[field];
+    if (own) await own({ ...hookContext(kind, id, news, deadline), olds, want: want[field] });
+    else
+      await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
+        call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
+      );
     obj = await waitReady(kind, id, news, deadline);
   }
   if (c.tags && kind.tagResourceType) {
@@ -489,8 +542,9 @@ export async function update(id: string, olds: Props, news: Props): Promise<pulu
   // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
   obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
   if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
-    obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
+    obj = (await hooks.afterCreate({ ...hookContext(kind, id, news, deadline), obj, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
   }
+  if (hooks.afterUpdate) obj = (await hooks.afterUpdate({ ...hookContext(kind, id, news, deadline), olds, obj })) ?? obj;
   return { outs: outputsFor(kind, obj, news) };
 }
 
@@ -523,7 +577,12 @@ async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<strin
 
 export async function remove(id: string, props: Props): Promise<void> {
   const kind = getKind(kindOf(props));
-  if (!kind.ops.delete) return; // nothing to delete through the API (documented as such for this kind)
+  // Kept in the cloud, removed from the stack only: no delete API, or the program asked to keep it.
+  const keep = hooksFor(kind.kind).keep?.(props) ?? (kind.ops.delete ? undefined : `the API has no delete operation for a ${kind.className}`);
+  if (keep) {
+    warn(`${kind.className} ${id} is removed from the stack but not deleted: ${keep}.`);
+    return;
+  }
   const deadline = deadlineOf(props, "delete", kind);
   try {
     await whenReady(kind, `${kind.className} ${id} delete`, deadline, () =>
@@ -540,5 +599,6 @@ export async function remove(id: string, props: Props): Promise<void> {
 /** The provider methods, installed on the serialized provider object by its `configure` (see ./resource). */
 export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
   configure(config);
-  return { check, diff, create, read, update, delete: remove };
+  // Actions (./actions) share the provider object; resources carrying `__action` go to the action runtime.
+  return withActions({ check, diff, create, read, update, delete: remove });
 }

@@ -256,7 +256,7 @@ export const p2cOperations = defineOperations({
     response: s.UpdateVpnConnectionsLogConfigResponse,
     documented: "en",
     doc: "EN 4.2.2.11",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
   showVpnConnectionsLogConfig: {
     name: "ShowVpnConnectionsLogConfig",
@@ -266,7 +266,7 @@ export const p2cOperations = defineOperations({
     response: s.ShowVpnConnectionsLogConfigResponse,
     documented: "en",
     doc: "EN 4.2.2.12",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
   deleteVpnConnectionsLogConfig: {
     name: "DeleteVpnConnectionsLogConfig",
@@ -275,7 +275,7 @@ export const p2cOperations = defineOperations({
     successStatus: 204,
     documented: "en",
     doc: "EN 4.2.2.13",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
 
   // ---- Users (ZH §4.2.3.1–4.2.3.7 / EN §4.2.3.1–4.2.3.9) ----

@@ -108,6 +108,8 @@ export interface ResourceKindSpec {
    * (the connection's `ikepolicy.authentication_method` has no update field).
    */
   readonly replaceNested?: readonly string[];
+  /** The update operation replaces the whole object: every updatable field is sent, changed or not. */
+  readonly updateWhole?: boolean;
   /** Fields that need a separate call to change (e.g. `flavor` through update-specification): field → op name. */
   readonly updateVia?: Readonly<Record<string, string>>;
   /** Fields (wire names, dotted for nested) whose values are secret: kept secret in state, redacted in logs. */
