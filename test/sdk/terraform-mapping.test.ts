@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as provider from "../../provider";
+import { actionSpecs, type ActionSpec } from "../../sdk/spec/actions";
 import { operations } from "../../sdk/spec/operations";
 
 const tf = JSON.parse(readFileSync(join(__dirname, "../fixtures/terraform/vpn-resources.json"), "utf8")) as {
@@ -39,5 +40,11 @@ describe("the README's Terraform mapping", () => {
       .map(([k]) => k);
     expect(classes.length).toBe(19); // 12 resources, 7 actions
     for (const c of classes) expect(table, c).toContain(`\`${c}\``);
+  });
+
+  it.each((Object.values(actionSpecs) as ActionSpec[]).filter((a) => a.terraform))("$terraform maps to the action $className", (a) => {
+    const row = rows.find((r) => r[1] === `\`${a.terraform}\``);
+    expect(row?.[2]).toBe(`\`${a.className}\``);
+    expect(row?.[3]).toBe("action");
   });
 });
