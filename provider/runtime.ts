@@ -424,13 +424,16 @@ async function adopt(kind: ResourceKindSpec, id: string, inputs: Props): Promise
   if (!obj) throw new Error(`importId: "${id}" — no ${kind.className} with this id exists`);
   let outs = outputsFor(kind, obj, inputs);
   if (kind.tagResourceType) outs = { ...outs, tags: (await readTags(kind, id)) ?? {} };
+  const hooks = hooksFor(kind.kind);
+  outs = { ...outs, ...(await hooks.readExtra?.(hookContext(kind, id, inputs, deadlineOf(inputs, "create", kind)))) };
+  const sideChanged = (hooks.sideInputs ?? []).some((k) => inputs[k] !== undefined && !sameInput(outs[k], inputs[k]));
   const c = changedFields(kind, outs, inputs);
   if (c.replace.length > 0) {
     throw new Error(
       `importId: "${id}" — the existing ${kind.className} differs in ${c.replace.map(snakeToCamel).join(", ")}, which cannot change in place; make the program match it`,
     );
   }
-  if (c.inPlace.length + c.via.length > 0 || c.tags) return { id, outs: (await update(id, outs, inputs)).outs! };
+  if (c.inPlace.length + c.via.length > 0 || c.tags || sideChanged) return { id, outs: (await update(id, outs, inputs)).outs! };
   return { id, outs };
 }
 

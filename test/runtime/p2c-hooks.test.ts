@@ -84,6 +84,13 @@ describe("user group membership", () => {
     expect((await api.showVpnUserGroup({ vpn_server_id: serverId, group_id: created.id })).user_group.user_number).toBe(2);
   });
 
+  it("adopting a group (importId) with users adds the members it lacks", async () => {
+    const user = await up({ __kind: "vpnUser", __logicalName: "joiner", vpnServerId: serverId, name: "joiner", password: "Qwer-asdf-12" });
+    const existing = await api.createVpnUserGroup({ vpn_server_id: serverId, body: { user_group: { name: "adopt-me" } } });
+    const adopted = await up({ __kind: "vpnUserGroup", __logicalName: "adopt", vpnServerId: serverId, importId: existing.user_group.id, name: "adopt-me", users: [user.id] });
+    expect(adopted).toMatchObject({ id: existing.user_group.id, outs: { userNumber: 1, users: [user.id] } });
+  });
+
   it("a group without users does not manage membership", async () => {
     const g = await up({ __kind: "vpnUserGroup", __logicalName: "free", vpnServerId: serverId, name: "free" });
     expect(g.outs.users).toBeUndefined();
