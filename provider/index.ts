@@ -7,6 +7,17 @@
  */
 export * from "./resources";
 export * from "./p2c";
+export {
+  VpnConnectionReset,
+  VpnGatewayUpgrade,
+  VpnGatewayJobDelete,
+  P2cVpnGatewayUpgrade,
+  P2cVpnGatewayJobDelete,
+  P2cVpnGatewayConnectionDisconnect,
+  VpnUserPasswordReset,
+  type ActionArgs,
+  type ActionOutputs,
+} from "./actions";
 export * from "./functions";
 export type { Timeouts } from "./resource";
 export { typeToken } from "../sdk/spec/kinds";

@@ -20,8 +20,10 @@ type Props = Record<string, any>;
 export type LookupStrategy = "name" | "marker" | "parent" | "singleton";
 
 export function lookupStrategy(kind: ResourceKindSpec, inputs: Props): LookupStrategy | undefined {
+  // Shown through its parent, without an id of its own (a GM gateway's certificate, a P2C gateway's server):
+  // at most one per parent.
   const showPath = getOperation(kind.ops.show).path;
-  if (!showPath.includes(`{${kind.idParam}}`) && !kind.ops.list) return "singleton";
+  if (!showPath.includes(`{${kind.idParam}}`)) return "singleton";
   if (kind.nameField) {
     const name = inputs[snakeToCamel(kind.nameField)];
     if (kind.ops.list && name === autoName(kind, inputs)) return "name";

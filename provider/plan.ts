@@ -12,7 +12,26 @@ import { snakeToCamel } from "../sdk/util/case";
 type Props = Record<string, any>;
 
 /** Inputs that configure the provider's behaviour and are never sent to the API. */
-export const PROVIDER_ONLY = ["timeouts", "waitForTunnelUp", "importId", "__logicalName", "__kind", "__urn", "__unset"] as const as readonly string[];
+export const PROVIDER_ONLY = [
+  "timeouts",
+  "waitForTunnelUp",
+  "importId",
+  "deleteOnDestroy",
+  "__logicalName",
+  "__kind",
+  "__urn",
+  "__unset",
+] as const as readonly string[];
+
+/**
+ * Inputs beyond the API's create body that a kind's hooks handle through other operations (a group's `users`,
+ * through add-users / remove-users): never in a request body; a change updates in place.
+ */
+export const SIDE_INPUTS: Readonly<Record<string, readonly string[]>> = { vpnUserGroup: ["users"] };
+
+export function sideInputsOf(kind: ResourceKindSpec): readonly string[] {
+  return SIDE_INPUTS[kind.kind] ?? [];
+}
 
 /** Preview values not known yet (outputs of other resources) come as this sentinel in dynamic providers. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -58,7 +77,7 @@ export function updateOnlyFields(kind: ResourceKindSpec): string[] {
 
 /** Pulumi inputs → the wire object of the resource (path parameters and provider options dropped). */
 function inputWire(kind: ResourceKindSpec, inputs: Props): Props {
-  const wire = inputsToWire(kind, inputs, PROVIDER_ONLY);
+  const wire = inputsToWire(kind, inputs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]);
   const shape = createShape(kind);
   if (shape) for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
   return wire;
@@ -90,11 +109,28 @@ export function desiredWire(kind: ResourceKindSpec, inputs: Props): Props {
 
 /** The last known wire object of a resource, from its outputs (or, in `check`, its old inputs). */
 export function actualWire(kind: ResourceKindSpec, outs: Props): Props {
-  return inputsToWire(kind, outs, PROVIDER_ONLY);
+  return inputsToWire(kind, outs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Comparison
+
+/** JSON with object keys sorted, so that equal objects compare equal whatever their key order. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Props)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
+/** Inputs handled by the provider (provider options, side inputs) compare as values; lists of plain values as sets. */
+export function sameInput(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x !== "object") ? [...v].sort() : v);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
 
 export function normalise(kind: ResourceKindSpec, wire: Props): Props {
   const out = structuredClone(wire);
@@ -108,7 +144,7 @@ export function normalise(kind: ResourceKindSpec, wire: Props): Props {
     }
   };
   apply(kind.caseInsensitive, (v) => (typeof v === "string" ? v.toLowerCase() : v));
-  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v));
+  apply(kind.unordered, (v) => (Array.isArray(v) ? [...v].map(stableJson).sort() : v));
   return out;
 }
 
@@ -216,7 +252,8 @@ export function restrictTo(value: unknown, schema: z.ZodType | undefined): unkno
  */
 export function updateBody(kind: ResourceKindSpec, fields: readonly string[], want: Props): Props {
   const shape = updateShape(kind) ?? {};
-  const send = new Set(fields);
+  // An update that replaces the whole object (the log configuration) takes every updatable field.
+  const send = new Set(kind.updateWhole ? kind.updatable.filter((f) => want[f] !== undefined) : fields);
   for (const group of kind.updateTogether ?? []) if (group.some((f) => send.has(f))) for (const f of group) send.add(f);
   const body: Props = {};
   for (const k of send) {

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { getKind, typeToken } from "../sdk/spec/kinds";
-import { collectWireNames, wrappedShape } from "../sdk/spec/mapping";
+import { collectWireNames, objectShape, unwrapSchema, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import { snakeToCamel } from "../sdk/util/case";
 
@@ -30,11 +30,15 @@ export const provider = {
   },
 } as unknown as pulumi.dynamic.ResourceProvider;
 
-/** Output property names of a kind: every field of its show response object, in lowerCamelCase. */
+/**
+ * Output property names of a kind: every field of its show response object (or of the item of a show that
+ * answers with a list, as the VPN server's), in lowerCamelCase.
+ */
 export function outputNames(kindName: string): string[] {
   const kind = getKind(kindName);
   const resp = getOperation(kind.ops.show).response;
-  const shape = wrappedShape(resp, kind.wrapper);
+  const listed = Object.values(objectShape(resp) ?? {}).map((f) => unwrapSchema(f)).find((f: any) => f?._zod?.def?.type === "array") as any;
+  const shape = wrappedShape(resp, kind.wrapper) ?? (listed ? objectShape(listed._zod.def.element) : undefined);
   const names = new Set<string>(["status", ...(shape ? Object.keys(shape) : collectWireNames(resp).values())].map(snakeToCamel));
   names.delete("id");
   return [...names];

@@ -17,6 +17,7 @@ import { snakeToCamel } from "../sdk/util/case";
 import { cancelSignal, CancelledError, installCancelHooks, throwIfCancelled } from "./cancel";
 import { autoName, digest, identityOf, MARKER_TAG_KEY, noteReplacing, noteStateId, tokenFrom } from "./identity";
 import { findOrphan, markerTag } from "./lookup";
+import { withActions } from "./actions";
 import {
   actualWire,
   changedFields,
@@ -24,6 +25,8 @@ import {
   createWire,
   desiredWire,
   readBackMismatches,
+  sameInput,
+  sideInputsOf,
   updateBody,
   updateOnlyWire,
   valueAt,
@@ -32,7 +35,7 @@ import {
 } from "./plan";
 import { clientFor, configureFrom, currentSettings, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
-import { hooksFor, PROVIDER_ONLY } from "./kinds";
+import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
 
 export { changedFields, type FieldChanges } from "./plan";
 
@@ -108,12 +111,22 @@ function issuesToFailures(issues: readonly FieldIssue[], prefix: string): { prop
 }
 
 /** Validates a request body with an operation's schema; issues on values not known yet (preview) are skipped. */
-function validateBody(kind: ResourceKindSpec, opName: string, body: Props, prefix: string): { property: string; reason: string }[] {
+function validateBody(
+  kind: ResourceKindSpec,
+  opName: string,
+  body: Props,
+  prefix: string,
+  adopting = false,
+): { property: string; reason: string }[] {
   const op = getOperation(opName);
   if (!op.body) return [];
   const r = op.body.safeParse(body);
   if (r.success) return [];
-  const known = r.error.issues.filter((i) => !containsUnknowns(valueAt(body, i.path as PropertyKey[])));
+  // Adopting (`importId`) needs only the fields the program wants to manage: absent ones are not required.
+  const known = r.error.issues.filter((i) => {
+    const v = valueAt(body, i.path as PropertyKey[]);
+    return !containsUnknowns(v) && !(adopting && v === undefined && i.code === "invalid_type");
+  });
   const secretPaths = [...kind.secret.map((s) => `${kind.wrapper}.${s}`), ...(op.secretFields ?? [])];
   return issuesToFailures(toFieldIssues(known, body, secretPaths), prefix);
 }
@@ -133,6 +146,8 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const nameKey = snakeToCamel(kind.nameField);
     if (inputs[nameKey] === undefined) inputs[nameKey] = olds?.[nameKey] ?? autoName(kind, inputs);
   }
+  Object.assign(inputs, hooks.defaults?.(inputs));
+  const adopting = typeof inputs.importId === "string" && inputs.importId !== "";
   const failures: { property: string; reason: string }[] = [];
   for (const f of ["create", "update", "delete"]) {
     try {
@@ -147,7 +162,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   if (changes && changes.replace.length === 0) {
     failures.push(...checkUpdate(kind, changes, inputs));
   } else {
-    failures.push(...validateBody(kind, kind.ops.create, { [kind.wrapper]: createWire(kind, inputs) }, kind.wrapper));
+    failures.push(...validateBody(kind, kind.ops.create, { [kind.wrapper]: createWire(kind, inputs) }, kind.wrapper, adopting));
     const later = updateOnlyWire(kind, inputs);
     if (kind.ops.update && Object.keys(later).length > 0) {
       failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: later }, kind.wrapper));
@@ -208,7 +223,7 @@ export async function diff(id: string, olds: Props, news: Props): Promise<pulumi
     return { changes: true, replaces };
   }
   const c = changedFields(kind, olds, news);
-  const providerOnlyChanged = PROVIDER_ONLY.some((k) => k !== "__urn" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const providerOnlyChanged = [...PROVIDER_ONLY, ...sideInputsOf(kind)].some((k) => k !== "__urn" && k !== "__unset" && !sameInput(olds[k], news[k]));
   const unset = Array.isArray(news.__unset) && news.__unset.length > 0;
   const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged || unset;
   const hooks = hooksFor(kind.kind);
@@ -236,7 +251,10 @@ function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: 
 async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
   try {
     const r = await call(kind.ops.show, idParams(kind, kind.ops.show, id, props));
-    return unwrap(kind, r);
+    const pick = hooksFor(kind.kind).pick;
+    if (!pick) return unwrap(kind, r);
+    // A show that answers with its parent's list (a gateway's one VPN server): the singleton when no id yet.
+    return id ? pick(r, id) : (Object.values(r ?? {}).find(Array.isArray) as Props[] | undefined)?.[0];
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -342,6 +360,20 @@ async function whenReady<T>(kind: ResourceKindSpec, what: string, deadline: numb
     },
     { deadline },
   );
+}
+
+/** What a kind hook may use: the resource, its deadline, the API and the resource's own reads and waits. */
+function hookContext(kind: ResourceKindSpec, id: string, inputs: Props, deadline: number): HookContext {
+  return {
+    id,
+    inputs,
+    deadline,
+    call,
+    show: () => show(kind, id, inputs),
+    waitReady: () => waitReady(kind, id, inputs, deadline),
+    whenReady: (what, fn) => whenReady(kind, what, deadline, fn, { props: inputs, ...(id ? { id } : {}) }),
+    poll: (what, probe) => pollUntil(what, probe, { deadline }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -451,11 +483,14 @@ async function adopt(kind: ResourceKindSpec, id: string, inputs: Props): Promise
 async function takeOver(kind: ResourceKindSpec, id: string, obj: Props, inputs: Props, who: string): Promise<pulumi.dynamic.CreateResult> {
   let outs = outputsFor(kind, obj, inputs);
   if (kind.tagResourceType) outs = { ...outs, tags: withoutMarker((await readTags(kind, id)) ?? {}) };
+  const hooks = hooksFor(kind.kind);
+  outs = { ...outs, ...(await hooks.readExtra?.(hookContext(kind, id, inputs, deadlineOf(inputs, "create", kind)))) };
+  const sideChanged = sideInputsOf(kind).some((k) => inputs[k] !== undefined && !sameInput(outs[k], inputs[k]));
   const c = changedFields(kind, outs, inputs, { ignoreWriteOnly: true });
   if (c.replace.length > 0) {
     throw new Error(`${who} differs in ${c.replace.map(snakeToCamel).join(", ")}, which cannot change in place; make the program match it`);
   }
-  if (c.inPlace.length + c.via.length > 0 || c.tags) return { id, outs: (await applyUpdate(kind, id, outs, inputs, c)).outs };
+  if (c.inPlace.length + c.via.length > 0 || c.tags || sideChanged) return { id, outs: (await applyUpdate(kind, id, outs, inputs, c)).outs };
   return { id, outs: kind.status ? outputsFor(kind, await waitReady(kind, id, inputs, deadlineOf(inputs, "create", kind)), inputs) : outs };
 }
 
@@ -475,8 +510,9 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
     // It was made from other inputs that cannot change in place: it is ours, so replace it.
     await remove(id, outputsFor(kind, found, inputs));
   }
+  await hooks.beforeCreate?.(hookContext(kind, "", inputs, deadline));
   const created = await createOnce(kind, inputs, wire, deadline);
-  const id = String(created?.[kind.idField] ?? "");
+  const id = String(hooks.createdId?.(created ?? {}, inputs) ?? created?.[kind.idField] ?? "");
   if (!id) throw new Error(`${kind.className}: the create response carried no ${kind.idField}`);
   noteStateId(inputs, id);
   let obj: Props = created;
@@ -489,7 +525,7 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
       { props: inputs, id });
       obj = await waitReady(kind, id, inputs, deadline);
     }
-    if (hooks.afterCreate) obj = (await hooks.afterCreate({ id, inputs, obj, deadline, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
+    if (hooks.afterCreate) obj = (await hooks.afterCreate({ ...hookContext(kind, id, inputs, deadline), obj, waitActive: () => waitReady(kind, id, inputs, deadline, true) })) ?? obj;
   } catch (e) {
     throw initError(`${kind.className} ${id} was created but did not become ready: ${(e as Error).message}`, id, outputsFor(kind, obj, inputs), inputs);
   }
@@ -545,7 +581,8 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
   }
   const status = kind.status ? String(obj[kind.status.field] ?? "") : "";
   if (kind.status?.failed.includes(status)) warn(`${kind.className} ${id} is ${status}: ${remedy(status)}`);
-  return { id, props: outs };
+  const extra = await hooksFor(kind.kind).readExtra?.(hookContext(kind, id, props, deadlineOf(props, "update", kind)));
+  return { id, props: { ...outs, ...extra } };
 }
 
 async function readTags(kind: ResourceKindSpec, id: string): Promise<Record<string, string> | undefined> {
@@ -594,9 +631,13 @@ async function applyUpdate(
     }
     for (const field of c.via) {
       const opName = kind.updateVia![field]!;
-      await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
-        call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
-      ctx);
+      // A field whose change takes more than one call (a server's client CA certificates) has its own hook.
+      const own = hooks.updateField?.[field];
+      if (own) await own({ ...hookContext(kind, id, news, deadline), olds, want: want[field] });
+      else
+        await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
+          call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
+        ctx);
       obj = kind.status ? await waitReady(kind, id, news, deadline) : undefined;
     }
     for (const field of unset) {
@@ -613,8 +654,9 @@ async function applyUpdate(
     // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
     obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
     if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
-      obj = (await hooks.afterCreate({ id, inputs: news, obj, deadline, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
+      obj = (await hooks.afterCreate({ ...hookContext(kind, id, news, deadline), obj, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
     }
+    if (hooks.afterUpdate) obj = (await hooks.afterUpdate({ ...hookContext(kind, id, news, deadline), olds, obj })) ?? obj;
   } catch (e) {
     if (obj === undefined || e instanceof CancelledError) throw e;
     throw initError(`${kind.className} ${id} update did not finish: ${(e as Error).message}`, id, outputsFor(kind, obj, news), news);
@@ -643,7 +685,12 @@ async function updateTags(kind: ResourceKindSpec, id: string, olds: Record<strin
 export async function remove(id: string, props: Props): Promise<void> {
   const kind = getKind(kindOf(props));
   noteStateId(props, id);
-  if (!kind.ops.delete) return; // nothing to delete through the API (documented as such for this kind)
+  // Kept in the cloud, removed from the stack only: no delete API, or the program asked to keep it.
+  const keep = hooksFor(kind.kind).keep?.(props) ?? (kind.ops.delete ? undefined : `the API has no delete operation for a ${kind.className}`);
+  if (keep) {
+    warn(`${kind.className} ${id} is removed from the stack but not deleted: ${keep}.`);
+    return;
+  }
   const deadline = deadlineOf(props, "delete", kind);
   try {
     await whenReady(kind, `${kind.className} ${id} delete`, deadline, () =>
@@ -660,7 +707,8 @@ export async function remove(id: string, props: Props): Promise<void> {
 export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
   configure(config);
   installCancelHooks();
-  return { check, diff, create, read, update, delete: remove };
+  // Actions (./actions) share the provider object; resources carrying `__action` go to the action runtime.
+  return withActions({ check, diff, create, read, update, delete: remove });
 }
 
 /** For tests and tools: whether this process has been cancelled. */

@@ -12,6 +12,7 @@ import type { Wire } from "../models/base";
 import type { ResourceRecord } from "../models/state";
 import { findTarget } from "./crud";
 import { deleteJobHandler, listJobsHandler, upgradeHandler } from "./s2c";
+import { JOB_LISTS } from "../models/jobs";
 import type { Handler, RequestContext } from "./types";
 
 const listP2cAzs: Handler = (ctx) => ({ body: { availability_zones: ctx.emu.config.availabilityZones.slice(0, 2) } });
@@ -246,9 +247,9 @@ export const p2cHandlers: Record<string, Handler> = {
   listP2cVgwAvailabilityZones: listP2cAzs,
   listP2cVgwConnections: listClientConnections,
   deleteP2cVgwConnection: disconnect,
-  upgradeP2cVpnGateway: upgradeHandler(P2C_GATEWAY, "p2cVpnGatewayJobs"),
-  listP2cVpnGatewayJobs: listJobsHandler("p2cVpnGatewayJobs"),
-  deleteP2cVpnGatewayJob: deleteJobHandler("p2cVpnGatewayJobs"),
+  upgradeP2cVpnGateway: upgradeHandler(P2C_GATEWAY, JOB_LISTS.p2cVpnGateway),
+  listP2cVpnGatewayJobs: listJobsHandler(JOB_LISTS.p2cVpnGateway),
+  deleteP2cVpnGatewayJob: deleteJobHandler(JOB_LISTS.p2cVpnGateway),
   updateVpnConnectionsLogConfig: updateLogConfig,
   showVpnConnectionsLogConfig: showLogConfig,
   deleteVpnConnectionsLogConfig: deleteLogConfig,

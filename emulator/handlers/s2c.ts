@@ -1,15 +1,22 @@
 /**
  * S2C operations beyond plain CRUD: flavor change, AZ queries, route table, batch create, connection logs,
- * connection reset, gateway upgrade jobs. Thin: validated input in, model call, body out.
+ * connection reset, gateway upgrade jobs, and the Node SDK 3.1.202 additions (IPsec SAs, peer configuration
+ * export, supported devices, the certificate list). Thin: validated input in, model call, body out.
  */
-import { apiError } from "../errors";
 import { enforceS2cRules } from "../models/rules";
 import { GATEWAY, availabilityZonesFor, connectionNumberOf, gatewayFacts } from "../models/vpnGateway";
-import { CONNECTION, prepareConnection, setPeer } from "../models/vpnConnection";
+import { CONNECTION, gatewayAddress, prepareConnection, setPeer } from "../models/vpnConnection";
+import { CUSTOMER_GATEWAY } from "../models/customerGateway";
+import { GATEWAY_CERTIFICATE } from "../models/gatewayCertificate";
+import { deleteJob, JOB_LISTS, listJobs, runUpgrade, type JobList } from "../models/jobs";
+import { connectionFacts, ipsecSas, peerConfiguration, supportedDevices } from "../models/peerConfig";
 import type { Wire } from "../models/base";
+import type { ResourceRecord } from "../models/state";
+import type { UpgradeAction } from "../../sdk/schemas/common/jobs";
+import { MAX_PAGE_LIMIT } from "../../sdk/schemas/shared";
 import { findTarget, viewBody } from "./crud";
 import type { Handler, RequestContext } from "./types";
-import { isoTime, newId, isPlainObject } from "../util";
+import { isPlainObject } from "../util";
 
 /** AZ keys as the ZH example spells them (lower case, except the two NonFixedIP keys). */
 const AZ_KEYS: ReadonlyArray<[string, string]> = [
@@ -109,60 +116,75 @@ const resetConnection: Handler = (ctx) => {
   return { body: {} };
 };
 
-interface Job {
-  id: string;
-  resource_id: string;
-  job_type: string;
-  status: string;
-  created_at: string;
-  finished_at: string;
-  sub_jobs: unknown[];
-}
-
-function jobs(ctx: RequestContext, key: string): Job[] {
-  const all = (ctx.project.extra[key] as Job[] | undefined) ?? [];
-  ctx.project.extra[key] = all;
-  return all;
-}
-
-/** Undocumented upgrade jobs (gateway and P2C gateway): start/finish/rollback, recorded as finished jobs. */
-export function upgradeHandler(kind: string, jobKey: string): Handler {
+/** Undocumented upgrade jobs (gateway and P2C gateway): start/finish/rollback move a job (models/jobs.ts). */
+export function upgradeHandler(kind: string, list: JobList): Handler {
   return (ctx) => {
-    const rec = findTarget(ctx.emu.models.get(kind), ctx);
-    const action = String((ctx.body as Wire | undefined)?.action ?? "start");
-    const now = isoTime(ctx.emu.clock.now());
-    const job: Job = {
-      id: newId(),
-      resource_id: rec.id,
-      job_type: `upgrade_${action}`,
-      status: action === "start" ? "pending_upgrade_confirm" : action === "rollback" ? "rollback_success" : "success",
-      created_at: now,
-      finished_at: now,
-      sub_jobs: [],
-    };
-    jobs(ctx, jobKey).push(job);
-    ctx.emu.changed();
-    return { body: { job_id: job.id } };
+    const model = ctx.emu.models.get(kind);
+    const rec = findTarget(model, ctx);
+    const action = (ctx.body as { action: UpgradeAction }).action;
+    return { body: { job_id: runUpgrade(model.hookContext(ctx.project), list, rec.id, action) } };
   };
 }
 
-export function listJobsHandler(jobKey: string): Handler {
-  return (ctx) => {
-    const rid = ctx.query.resource_id;
-    return { body: { jobs: jobs(ctx, jobKey).filter((j) => rid === undefined || j.resource_id === rid) } };
-  };
+export function listJobsHandler(list: JobList): Handler {
+  return (ctx) => ({ body: listJobs(ctx.emu.models.get(GATEWAY).hookContext(ctx.project), list, ctx.query) });
 }
 
-export function deleteJobHandler(jobKey: string): Handler {
+export function deleteJobHandler(list: JobList): Handler {
   return (ctx) => {
-    const list = jobs(ctx, jobKey);
-    const i = list.findIndex((j) => j.id === ctx.params.job_id);
-    if (i < 0) throw apiError("VPN.0004");
-    list.splice(i, 1);
-    ctx.emu.changed();
+    deleteJob(ctx.emu.models.get(GATEWAY).hookContext(ctx.project), list, ctx.params.job_id ?? "");
     return {};
   };
 }
+
+/** The connection of the path with its gateway and customer gateway, as its peer device sees them. */
+function connectionOf(ctx: RequestContext) {
+  const model = ctx.emu.models.get(CONNECTION);
+  const rec = findTarget(model, ctx, true);
+  const gw = ctx.emu.models.get(GATEWAY).find(ctx.project, String(rec.data.vgw_id));
+  const cgw = ctx.emu.models.get(CUSTOMER_GATEWAY).find(ctx.project, String(rec.data.cgw_id));
+  const facts = connectionFacts(model.hookContext(ctx.project), rec, gw, gw ? gatewayAddress(gw, String(rec.data.vgw_ip)) : String(rec.data.vgw_ip ?? ""), cgw);
+  return { model, rec, facts };
+}
+
+/** [Node SDK 3.1.202] The IPsec SAs: one per subnet pair while the tunnel is up. */
+const listIpsecSas: Handler = (ctx) => {
+  const { model, rec, facts } = connectionOf(ctx);
+  const up = model.status(ctx.project, rec) === "ACTIVE";
+  return { body: { sa_infos: ipsecSas(model.hookContext(ctx.project), rec, facts, up) } };
+};
+
+/** [Node SDK 3.1.202] The customer device's configuration, from the connection's parameters (PSK included). */
+const exportPeerConfiguration: Handler = (ctx) => {
+  const { facts } = connectionOf(ctx);
+  return { body: { peer_config: peerConfiguration(facts, ctx.body as { vendor: string; type: string; model: string; version: string }) } };
+};
+
+const listSupportedDevices: Handler = () => ({ body: { supported_devices: supportedDevices() } });
+
+/**
+ * [Node SDK 3.1.202] The project's GM gateway certificates, newest first, marker-paged; `pre_expire_days` keeps
+ * those that expire within that many days.
+ */
+const listGatewayCertificates: Handler = (ctx) => {
+  const model = ctx.emu.models.get(GATEWAY_CERTIFICATE);
+  const days = ctx.query.pre_expire_days as number | undefined;
+  const horizon = days === undefined ? undefined : ctx.emu.clock.now() + days * 86_400_000;
+  const filter = horizon === undefined ? undefined : (r: ResourceRecord) => Date.parse(String(r.data.certificate_expire_time ?? "")) <= horizon;
+  const rawLimit = ctx.query.limit as number | undefined;
+  const page = model.page(ctx.project, {
+    ...(filter ? { filter } : {}),
+    ...(typeof ctx.query.marker === "string" ? { marker: ctx.query.marker } : {}),
+    limit: rawLimit || MAX_PAGE_LIMIT,
+  });
+  return {
+    body: {
+      vpn_gateway_certificates: page.items.map((r) => model.view(ctx.project, r, "list")),
+      page_info: { next_marker: page.more ? (page.lastMarker ?? null) : null, current_count: page.items.length },
+      total_count: model.count(ctx.project),
+    },
+  };
+};
 
 export const s2cHandlers: Record<string, Handler> = {
   updatePostpaidVgwSpecification: updateSpecification,
@@ -172,7 +194,11 @@ export const s2cHandlers: Record<string, Handler> = {
   batchCreateVpnConnection: batchCreateConnections,
   showVpnConnectionLog: showConnectionLog,
   resetVpnConnection: resetConnection,
-  upgradeVpnGateway: upgradeHandler(GATEWAY, "vpnGatewayJobs"),
-  listVpnGatewayJobs: listJobsHandler("vpnGatewayJobs"),
-  deleteVpnGatewayJob: deleteJobHandler("vpnGatewayJobs"),
+  upgradeVpnGateway: upgradeHandler(GATEWAY, JOB_LISTS.vpnGateway),
+  listVpnGatewayJobs: listJobsHandler(JOB_LISTS.vpnGateway),
+  deleteVpnGatewayJob: deleteJobHandler(JOB_LISTS.vpnGateway),
+  listConnectionIpsecSa: listIpsecSas,
+  exportVpnConnectionPeerConfiguration: exportPeerConfiguration,
+  listPeerConfigurationSupportedDevices: listSupportedDevices,
+  listVpnGatewayCertificates: listGatewayCertificates,
 };

@@ -3,13 +3,15 @@
  * `/connections/{id}/peer`). Cross references (gateway usable, customer gateway exists, vgw_ip one of the
  * gateway's EIPs or access IPs, capacity ≤ connection_number, GM certificates…) come from the rule registry with
  * facts from the state; server-filled values are the tunnel /30, the IKE ids, rule indexes, the gateway's
- * enterprise project. The PSK is kept only as a digest and never returned.
+ * enterprise project. The PSK is stored only as a digest and returned by no read (the peer configuration export
+ * is the one operation that hands it back: models/peerConfig.ts).
  */
 import { apiError, invalid } from "../errors";
 import { DEFAULTS, GM_CONNECTION_DEFAULTS } from "../../sdk/schemas/s2c/enums";
 import { formatIpv4, parseIpv4 } from "../../sdk/rules/net";
 import type { RuleContext } from "../../sdk/rules/common";
-import { digestSecret, hashNumber, isoTime, shortSuffix, isPlainObject, deepClone } from "../util";
+import { hashNumber, isoTime, shortSuffix, isPlainObject, deepClone } from "../util";
+import { keepPsk } from "./peerConfig";
 import type { HookContext, KindHooks, Prepared, Wire } from "./base";
 import type { ResourceRecord } from "./state";
 import { enforceS2cRules } from "./rules";
@@ -124,7 +126,7 @@ export function prepareConnection(h: HookContext, input: Wire, raw: Wire, operat
   return {
     data: c,
     ext: { peerUp: false, peerAddress: cgw.data.id_value, logs: [] },
-    ...(psk ? { secrets: { psk: digestSecret(psk) } } : {}),
+    ...(psk ? { secrets: { psk: keepPsk(h, psk) } } : {}),
   };
 }
 
@@ -179,7 +181,7 @@ export const vpnConnectionHooks: KindHooks = {
     if (input.policy_rules !== undefined) c.policy_rules = numberRules(deepClone(input.policy_rules));
     if (input.ikepolicy !== undefined) c.ikepolicy = mergeObject(c.ikepolicy, input.ikepolicy);
     if (input.ipsecpolicy !== undefined) c.ipsecpolicy = mergeObject(c.ipsecpolicy, input.ipsecpolicy);
-    if (typeof input.psk === "string") rec.secrets = { ...(rec.secrets ?? {}), psk: digestSecret(input.psk) };
+    if (typeof input.psk === "string") rec.secrets = { ...(rec.secrets ?? {}), psk: keepPsk(h, input.psk) };
   },
 
   afterRemove(h, rec) {
@@ -234,6 +236,7 @@ export const vpnConnectionHooks: KindHooks = {
 
 /** The customer side comes up or goes down (admin API); the transition is logged for `/log`. */
 export function setPeer(h: HookContext, rec: ResourceRecord, up: boolean): void {
+  if (up && rec.ext.peerUp !== true) rec.ext.peerUpAt = h.now;
   rec.ext.peerUp = up;
   const logs = (rec.ext.logs as Array<{ time: number; raw_message: string }> | undefined) ?? [];
   logs.push({

@@ -84,10 +84,13 @@ export const p2cKinds = defineKinds({
       },
     },
     /**
-     * S3. `ssl_options.is_compressed` is not in the update body (the schema rejects it); `tunnel_protocol` cannot
-     * change; `client_ca_certificates` are managed as `clientCaCertificate` resources (C2–C5).
+     * S3. `ssl_options.is_compressed` is not in the update body (the schema rejects it) and `tunnel_protocol`
+     * cannot change: both would need a replacement, which a server cannot have (no delete API, one per gateway).
+     * `client_ca_certificates` change certificate by certificate through import/delete (C2, C5).
      */
     updatable: ["client_cidr", "local_subnets", "server_certificate", "ssl_options", "client_auth_type", "dns_servers"],
+    replaceNested: ["ssl_options.is_compressed"],
+    updateVia: { client_ca_certificates: "importClientCa" },
     secret: [],
     /** The API returns CA certificate metadata, never their content. */
     writeOnly: ["client_ca_certificates"],
@@ -95,6 +98,30 @@ export const p2cKinds = defineKinds({
     unordered: ["local_subnets", "dns_servers", "client_ca_certificates"],
     documented: "both",
     doc: "ZH/EN 4.2.2.1–4.2.2.5",
+  },
+  connectionLogConfig: {
+    kind: "connectionLogConfig",
+    className: "ConnectionLogConfig",
+    wrapper: "log_config",
+    /** One per gateway, without an id: the resource's id is its gateway's (provider hook `createdId`). */
+    idField: "p2c_vgw_id",
+    idParam: "p2c_vgw_id",
+    parentParams: ["p2c_vgw_id"],
+    /** L1 creates and updates (PUT), L2 shows, L3 deletes. */
+    ops: {
+      create: "updateVpnConnectionsLogConfig",
+      show: "showVpnConnectionsLogConfig",
+      update: "updateVpnConnectionsLogConfig",
+      delete: "deleteVpnConnectionsLogConfig",
+    },
+    /** The PUT takes the whole configuration (both fields are mandatory). */
+    updatable: ["log_group_id", "log_stream_id"],
+    updateWhole: true,
+    secret: [],
+    writeOnly: [],
+    notReadyCodes: [...GATEWAY_NOT_READY, ...BUSY],
+    documented: "en",
+    doc: "EN 4.2.2.11–4.2.2.13",
   },
   clientCaCertificate: {
     kind: "clientCaCertificate",

@@ -4,6 +4,7 @@
  * Keys are the official SDK's operation names in lowerCamelCase; schemas live in sdk/schemas/p2c.
  */
 import * as s from "../schemas/p2c";
+import { JOB_LIST_PAGE_SIZE } from "../schemas/common/jobs";
 import { defineOperations, type Pagination } from "./types";
 
 const markerList = (listKey: string): Pagination => ({ style: "marker", listKey, maxLimit: s.P2C_LIST_PAGE_SIZE });
@@ -117,8 +118,9 @@ export const p2cOperations = defineOperations({
     successStatus: 200,
     query: s.ListP2cVpnGatewayJobsQuery,
     response: s.ListP2cVpnGatewayJobsResponse,
+    pagination: { style: "marker", listKey: "jobs", maxLimit: JOB_LIST_PAGE_SIZE },
     documented: "undocumented",
-    doc: UNDOCUMENTED,
+    doc: `${UNDOCUMENTED} (limit/marker: Node SDK 3.1.202)`,
     kind: "p2cVpnGateway",
   },
   deleteP2cVpnGatewayJob: {
@@ -254,7 +256,7 @@ export const p2cOperations = defineOperations({
     response: s.UpdateVpnConnectionsLogConfigResponse,
     documented: "en",
     doc: "EN 4.2.2.11",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
   showVpnConnectionsLogConfig: {
     name: "ShowVpnConnectionsLogConfig",
@@ -264,7 +266,7 @@ export const p2cOperations = defineOperations({
     response: s.ShowVpnConnectionsLogConfigResponse,
     documented: "en",
     doc: "EN 4.2.2.12",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
   deleteVpnConnectionsLogConfig: {
     name: "DeleteVpnConnectionsLogConfig",
@@ -273,7 +275,7 @@ export const p2cOperations = defineOperations({
     successStatus: 204,
     documented: "en",
     doc: "EN 4.2.2.13",
-    kind: "p2cVpnGateway",
+    kind: "connectionLogConfig",
   },
 
   // ---- Users (ZH §4.2.3.1–4.2.3.7 / EN §4.2.3.1–4.2.3.9) ----

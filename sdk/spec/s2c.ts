@@ -5,11 +5,16 @@
  * Keys are the official SDK's operation names in lowerCamelCase. No S2C operation documents `X-Client-Token`.
  */
 import * as S from "../schemas/s2c";
+import { JOB_LIST_PAGE_SIZE } from "../schemas/common/jobs";
 import { MAX_PAGE_LIMIT } from "../schemas/shared";
 import { defineOperations } from "./types";
 
 const CONNECTION_SECRETS = ["vpn_connection.psk"] as const;
 const CERTIFICATE_SECRETS = ["certificate.private_key", "certificate.enc_private_key"] as const;
+
+/** The four operations Huawei's Node SDK added in release 3.1.202 (2026-07-02); Go vpn_meta and both editions lack them. */
+const NODE_SDK_3_1_202 =
+  "official Node SDK 3.1.202 VpnClient.ts (huaweicloud-sdk-nodejs-v3 605c7431d); in neither ZH 2024-07 nor EN 2025-07";
 
 export const s2cOperations = defineOperations({
   // ---------------------------------------------------------------- VPN gateway (G1-G8)
@@ -338,8 +343,10 @@ export const s2cOperations = defineOperations({
     successStatus: 200,
     query: S.ListVpnGatewayJobsQuery,
     response: S.ListVpnGatewayJobsResponse,
+    pagination: { style: "marker", listKey: "jobs", maxLimit: JOB_LIST_PAGE_SIZE },
     documented: "undocumented",
-    doc: "official SDK vpn_meta ListVpnGatewayJobs",
+    doc: "official SDK vpn_meta ListVpnGatewayJobs (limit/marker: Node SDK 3.1.202)",
+    kind: "vpnGateway",
   },
   deleteVpnGatewayJob: {
     name: "DeleteVpnGatewayJob",
@@ -348,6 +355,7 @@ export const s2cOperations = defineOperations({
     successStatus: 204,
     documented: "undocumented",
     doc: "official SDK vpn_meta DeleteVpnGatewayJob; success status assumed 204 like the documented DELETEs",
+    kind: "vpnGateway",
   },
   listExtendedAvailabilityZones: {
     name: "ListExtendedAvailabilityZones",
@@ -358,6 +366,52 @@ export const s2cOperations = defineOperations({
     response: S.ListExtendedAvailabilityZonesResponse,
     documented: "undocumented",
     doc: "official SDK vpn_meta ListExtendedAvailabilityZones; EN 6.2.1 permissions table only",
+  },
+
+  // ---------------------------------------------------------------- official Node SDK 3.1.202 only
+  listConnectionIpsecSa: {
+    name: "ListConnectionIpsecSa",
+    method: "GET",
+    path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}/ipsec-sa",
+    successStatus: 200,
+    response: S.ListConnectionIpsecSaResponse,
+    documented: "undocumented",
+    doc: NODE_SDK_3_1_202,
+    kind: "vpnConnection",
+  },
+  exportVpnConnectionPeerConfiguration: {
+    name: "ExportVpnConnectionPeerConfiguration",
+    method: "POST",
+    path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}/peer-configuration/export",
+    successStatus: 200,
+    body: S.ExportPeerConfigurationRequestBody,
+    response: S.ExportVpnConnectionPeerConfigurationResponse,
+    documented: "undocumented",
+    doc: `${NODE_SDK_3_1_202}; success status assumed 200 like the other exports`,
+    // The exported device configuration carries the connection's pre-shared key.
+    secretFields: ["peer_config"],
+    kind: "vpnConnection",
+  },
+  listPeerConfigurationSupportedDevices: {
+    name: "ListPeerConfigurationSupportedDevices",
+    method: "GET",
+    path: "/v5/{project_id}/peer-configuration/supported-devices",
+    successStatus: 200,
+    response: S.ListPeerConfigurationSupportedDevicesResponse,
+    documented: "undocumented",
+    doc: NODE_SDK_3_1_202,
+  },
+  listVpnGatewayCertificates: {
+    name: "ListVpnGatewayCertificates",
+    method: "GET",
+    path: "/v5/{project_id}/vpn-gateway-certificates",
+    successStatus: 200,
+    query: S.ListVpnGatewayCertificatesQuery,
+    response: S.ListVpnGatewayCertificatesResponse,
+    pagination: { style: "marker", listKey: "vpn_gateway_certificates", maxLimit: MAX_PAGE_LIMIT },
+    documented: "undocumented",
+    doc: NODE_SDK_3_1_202,
+    kind: "gatewayCertificate",
   },
 });
 

@@ -12,7 +12,7 @@ export type Documented =
   | "both" // in the Chinese 2024-07 edition (seed 000) and the English 2025-07 edition (seed 001)
   | "zh" // only in the Chinese edition
   | "en" // only in the English edition
-  | "undocumented"; // in the official SDK (vpn_meta) but in neither edition of the reference
+  | "undocumented"; // in an official SDK (Go vpn_meta or Node VpnClient; `doc` names which and since when) but in neither edition
 
 export type Pagination =
   | {
@@ -113,6 +113,8 @@ export interface ResourceKindSpec {
    * (a connection's tunnel addresses must stay a pair in the same /30).
    */
   readonly updateTogether?: readonly (readonly string[])[];
+  /** The update operation replaces the whole object: every updatable field is sent, changed or not. */
+  readonly updateWhole?: boolean;
   /** Fields that need a separate call to change (e.g. `flavor` through update-specification): field → op name. */
   readonly updateVia?: Readonly<Record<string, string>>;
   /** Fields (wire names, dotted for nested) whose values are secret: kept secret in state, redacted in logs. */

@@ -55,6 +55,7 @@ const SCENARIOS: Record<string, Scenario> = {
   createP2cVgw: { body: p2cGatewayCreate },
   deleteP2cVgw: { params: () => ({ p2c_vgw_id: DOC.p2cNoEip }) },
   upgradeVpnGateway: { body: { action: "start" } },
+  exportVpnConnectionPeerConfiguration: { body: { vendor: "Huawei", type: "Firewall", model: "USG6000", version: "V500R005" } },
   upgradeP2cVpnGateway: { body: { action: "start" } },
   deleteVpnGatewayJob: {
     before: async (env, w) => {

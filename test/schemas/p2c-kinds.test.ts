@@ -18,10 +18,11 @@ const inner = (schema: z.ZodType | undefined, wrapper: string) => shapeOf(shapeO
 const params = (p: string) => (p.match(/\{(\w+)\}/g) ?? []).map((x) => x.slice(1, -1));
 
 describe("P2C resource kinds", () => {
-  it("are the six P2C kinds with their Pulumi class names", () => {
+  it("are the seven P2C kinds with their Pulumi class names", () => {
     expect(Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.className]))).toEqual({
       p2cVpnGateway: "P2cVpnGateway",
       vpnServer: "VpnServer",
+      connectionLogConfig: "ConnectionLogConfig",
       clientCaCertificate: "ClientCaCertificate",
       vpnUser: "VpnUser",
       vpnUserGroup: "VpnUserGroup",

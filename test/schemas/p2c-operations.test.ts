@@ -170,6 +170,7 @@ describe("P2C, quota and tag operation table", () => {
         "listVpnAccessPolicies",
         "listP2cVgwConnections",
         "listResourcesByTags",
+        "listP2cVpnGatewayJobs",
       ].sort(),
     );
     expect(paged.listP2cVgwConnections).toMatchObject({

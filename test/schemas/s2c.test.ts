@@ -55,6 +55,11 @@ const UNDOCUMENTED: ReadonlyArray<readonly [string, string, string]> = [
   ["listVpnGatewayJobs", "GET", "/v5/{project_id}/vpn-gateways/jobs"],
   ["deleteVpnGatewayJob", "DELETE", "/v5/{project_id}/vpn-gateways/jobs/{job_id}"],
   ["listExtendedAvailabilityZones", "GET", "/v5.1/{project_id}/vpn-gateways/availability-zones"],
+  // official Node SDK 3.1.202 (test/sdk/official-operations.test.ts)
+  ["listConnectionIpsecSa", "GET", "/v5/{project_id}/vpn-connection/{vpn_connection_id}/ipsec-sa"],
+  ["exportVpnConnectionPeerConfiguration", "POST", "/v5/{project_id}/vpn-connection/{vpn_connection_id}/peer-configuration/export"],
+  ["listPeerConfigurationSupportedDevices", "GET", "/v5/{project_id}/peer-configuration/supported-devices"],
+  ["listVpnGatewayCertificates", "GET", "/v5/{project_id}/vpn-gateway-certificates"],
 ];
 
 const pascal = (k: string) => k[0]!.toUpperCase() + k.slice(1);
@@ -81,11 +86,13 @@ describe("S2C operation table", () => {
     for (const key of Object.keys(ops)) expect((operations as Record<string, OperationSpec>)[key]).toBe(ops[key]);
   });
 
-  it("pages the customer gateway and connection lists by marker with limit ≤ 200, and nothing else", () => {
+  it("pages the customer gateway, connection, job and certificate lists by marker with limit ≤ 200, and nothing else", () => {
     expect(ops.listCgws!.pagination).toEqual({ style: "marker", listKey: "customer_gateways", maxLimit: 200 });
     expect(ops.listVpnConnections!.pagination).toEqual({ style: "marker", listKey: "vpn_connections", maxLimit: 200 });
+    expect(ops.listVpnGatewayJobs!.pagination).toEqual({ style: "marker", listKey: "jobs", maxLimit: 200 });
+    expect(ops.listVpnGatewayCertificates!.pagination).toEqual({ style: "marker", listKey: "vpn_gateway_certificates", maxLimit: 200 });
     const paged = Object.entries(ops).filter(([, o]) => o.pagination).map(([k]) => k);
-    expect(paged.sort()).toEqual(["listCgws", "listVpnConnections"]);
+    expect(paged.sort()).toEqual(["listCgws", "listVpnConnections", "listVpnGatewayCertificates", "listVpnGatewayJobs"]);
   });
 
   it("marks the secret request fields", () => {

@@ -11,6 +11,7 @@ import {
   gatewayName,
 } from "../../rules/p2c";
 import { enterpriseProjectId, requestId, resourceId, timestamp, VpnResourceTagOut, vpnResourceTags, wrapped } from "../shared";
+import { ListJobsQuery, ListJobsResponse, UpgradeRequestBody, UpgradeResponse } from "../common/jobs";
 import { createdIdResponse, markerListResponse, RequestIdResponse } from "./fields";
 import { refineValue } from "./refine";
 
@@ -187,57 +188,12 @@ export type CreateP2cVgwRequest = z.input<typeof CreateP2cVgwRequest>;
 export const CreateP2cVgwResponse = wrapped("p2c_vpn_gateway", P2cVpnGateway);
 export type CreateP2cVgwResponse = z.output<typeof CreateP2cVgwResponse>;
 
-export const UPGRADE_ACTIONS = ["start", "finish", "rollback"] as const;
-
-export const UpgradeP2cVpnGatewayRequest = z.looseObject({
-  action: z.enum(UPGRADE_ACTIONS, {
-    message: "action must be start, finish or rollback (official SDK UpgradeRequestBody)",
-  }),
-});
+/** Upgrade and jobs: the shared models of sdk/schemas/common/jobs.ts (same as the S2C gateway's). */
+export const UpgradeP2cVpnGatewayRequest = UpgradeRequestBody;
 export type UpgradeP2cVpnGatewayRequest = z.input<typeof UpgradeP2cVpnGatewayRequest>;
-
-export const UpgradeP2cVpnGatewayResponse = z.looseObject({
-  job_id: z.string().optional(),
-  request_id: requestId.optional(),
-});
+export const UpgradeP2cVpnGatewayResponse = UpgradeResponse;
 export type UpgradeP2cVpnGatewayResponse = z.output<typeof UpgradeP2cVpnGatewayResponse>;
-
-/** Job statuses in the official SDK. */
-export const JOB_STATUSES = [
-  "upgrading",
-  "pending_upgrade_confirm",
-  "success",
-  "rolling_back",
-  "rollback_success",
-  "fail",
-] as const;
-
-export const ListP2cVpnGatewayJobsQuery = z.looseObject({
-  resource_id: z.string().optional(),
-  limit: z.coerce.number().int().min(0).optional(),
-  marker: z.string().optional(),
-});
+export const ListP2cVpnGatewayJobsQuery = ListJobsQuery;
 export type ListP2cVpnGatewayJobsQuery = z.input<typeof ListP2cVpnGatewayJobsQuery>;
-
-export const P2cGatewaySubJob = z.looseObject({
-  id: z.string().optional(),
-  job_type: z.string().optional(),
-  status: z.string().optional(),
-  created_at: timestamp.nullish(),
-  finished_at: timestamp.nullish(),
-  error_message: z.string().nullish(),
-});
-
-export const P2cGatewayJob = z.looseObject({
-  id: z.string(),
-  resource_id: z.string().optional(),
-  job_type: z.string().optional(),
-  status: z.string().optional(),
-  created_at: timestamp.nullish(),
-  updated_at: timestamp.nullish(),
-  sub_jobs: z.array(P2cGatewaySubJob).optional(),
-});
-export type P2cGatewayJob = z.output<typeof P2cGatewayJob>;
-
-export const ListP2cVpnGatewayJobsResponse = markerListResponse("jobs", P2cGatewayJob);
+export const ListP2cVpnGatewayJobsResponse = ListJobsResponse;
 export type ListP2cVpnGatewayJobsResponse = z.output<typeof ListP2cVpnGatewayJobsResponse>;

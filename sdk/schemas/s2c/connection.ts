@@ -92,6 +92,8 @@ export const CreateVpnConnectionRequestBodyContent = z
     ipsecpolicy: IpsecPolicy.prefault({}),
     ha_role: F.haRole.default(DEFAULTS.connection.ha_role),
     tags: vpnResourceTags.optional(),
+    /** Official Node SDK 3.1.202 (in neither edition): enable the connection's health check. Create only. */
+    enable_health_check: z.boolean().optional(),
   })
   .superRefine(
     refineWith([checkPeerSubnets, checkTunnelPair, checkNqa, checkHub, checkPolicyRulesStyle, checkPolicyRulesUnique, checkIkeVersion, checkIkeIds]),
@@ -232,6 +234,8 @@ export const ResponseVpnConnection = z.looseObject({
   route_mode: str,
   /** Undocumented, `[]` in the EN examples. */
   policy_rules_v6: z.array(z.unknown()).nullish(),
+  /** Official Node SDK 3.1.202 `CreateResponseVpnConnection` (in neither edition). */
+  enable_health_check: bool,
 });
 
 export const CreateVpnConnectionResponse = wrapped("vpn_connection", ResponseVpnConnection);
@@ -255,6 +259,55 @@ export const ShowVpnConnectionLogResponse = z.looseObject({ logs: z.array(VpnCon
 /** Undocumented (official SDK): POST …/vpn-connection/{vpn_connection_id}/reset, no body. */
 export const ResetVpnConnectionResponse = z.looseObject({ request_id: requestId.optional() });
 
+// ---------------------------------------------------------------- official Node SDK 3.1.202 (in neither edition)
+
+/** `SaInfo`: one IPsec security association of a connection, with its traffic counters. */
+export const IpsecSa = z.looseObject({
+  id: str,
+  source_ip_cidr: str,
+  dest_ip_cidr: str,
+  packets_sent: num,
+  packets_recv: num,
+  traffic_sent: num,
+  traffic_recv: num,
+  collected_at: timestamp.nullish(),
+});
+/** `ListConnectionIpsecSaResponse`: GET …/vpn-connection/{vpn_connection_id}/ipsec-sa. */
+export const ListConnectionIpsecSaResponse = z.looseObject({ sa_infos: z.array(IpsecSa), request_id: requestId.optional() });
+
+const DEVICE_RULE = "must name a device of ListPeerConfigurationSupportedDevices (vendor, type, model, version)";
+const deviceField = z.string({ message: DEVICE_RULE }).min(1, { message: DEVICE_RULE });
+
+/**
+ * `ExportPeerConfigurationRequestBody`: the customer-side device to write the configuration for. The SDK model
+ * makes every field optional; the Terraform provider requires all four, as this schema does.
+ */
+export const ExportPeerConfigurationRequestBody = z.strictObject({
+  vendor: deviceField,
+  type: deviceField,
+  model: deviceField,
+  version: deviceField,
+});
+/** `ExportVpnConnectionPeerConfigurationResponse`: the device configuration text. It holds the PSK: secret. */
+export const ExportVpnConnectionPeerConfigurationResponse = z.looseObject({ peer_config: z.string(), request_id: requestId.optional() });
+
+/**
+ * `SupportedDevice`. The SDK model names `vendor`, `platform`, `version`; the Terraform provider reads `vendor`,
+ * `type`, `model`, `version` (the export body's fields). Both are accepted.
+ */
+export const SupportedDevice = z.looseObject({ vendor: str, platform: str, type: str, model: str, version: str });
+/** `ListPeerConfigurationSupportedDevicesResponse`: GET /v5/{project_id}/peer-configuration/supported-devices. */
+export const ListPeerConfigurationSupportedDevicesResponse = z.looseObject({
+  supported_devices: z.array(SupportedDevice),
+  request_id: requestId.optional(),
+});
+
+export type IpsecSa = z.output<typeof IpsecSa>;
+export type ListConnectionIpsecSaResponse = z.output<typeof ListConnectionIpsecSaResponse>;
+export type ExportPeerConfigurationRequestBody = z.input<typeof ExportPeerConfigurationRequestBody>;
+export type ExportVpnConnectionPeerConfigurationResponse = z.output<typeof ExportVpnConnectionPeerConfigurationResponse>;
+export type SupportedDevice = z.output<typeof SupportedDevice>;
+export type ListPeerConfigurationSupportedDevicesResponse = z.output<typeof ListPeerConfigurationSupportedDevicesResponse>;
 export type CreateVpnConnectionRequestBody = z.input<typeof CreateVpnConnectionRequestBody>;
 export type CreateVpnConnectionRequestBodyParsed = z.output<typeof CreateVpnConnectionRequestBody>;
 export type BatchCreateVpnConnectionRequestBody = z.input<typeof BatchCreateVpnConnectionRequestBody>;

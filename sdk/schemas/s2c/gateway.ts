@@ -14,6 +14,7 @@ import {
 } from "../../rules/s2c";
 import { refineWith } from "../../rules/common";
 import { PageInfo, enterpriseProjectId, enterpriseProjectIdQuery, resourceId, resourceName, requestId, timestamp, vpnResourceTags } from "../shared";
+import { ListJobsQuery, ListJobsResponse, UpgradeRequestBody, UpgradeResponse } from "../common/jobs";
 import { DEFAULTS } from "./enums";
 import * as F from "./fields";
 import { int, str, strList, tagsOut, wrapped } from "./response";
@@ -217,20 +218,11 @@ export const ShowVpnGatewayRoutingTableResponse = z.looseObject({
 
 // ---------------------------------------------------------------- undocumented (official SDK only), lenient
 
-/** POST …/vpn-gateways/{vgw_id}/upgrade: `action` start | finish | rollback (terraform-provider usage). */
-export const UpgradeVpnGatewayRequestBody = z.looseObject({ action: z.string() });
-export const UpgradeVpnGatewayResponse = z.looseObject({ job_id: str, request_id: requestId.optional() });
-export const ListVpnGatewayJobsQuery = z.looseObject({ resource_id: z.string().optional() });
-export const VpnGatewayJob = z.looseObject({
-  id: str,
-  resource_id: str,
-  job_type: str,
-  status: str,
-  created_at: str,
-  finished_at: str,
-  sub_jobs: z.array(z.looseObject({ id: str, job_type: str, status: str, error_message: str })).nullish(),
-});
-export const ListVpnGatewayJobsResponse = z.looseObject({ jobs: z.array(VpnGatewayJob).nullish(), request_id: requestId.optional() });
+/** Upgrade and jobs: the shared models of sdk/schemas/common/jobs.ts (the P2C gateway's are the same). */
+export const UpgradeVpnGatewayRequestBody = UpgradeRequestBody;
+export const UpgradeVpnGatewayResponse = UpgradeResponse;
+export const ListVpnGatewayJobsQuery = ListJobsQuery;
+export const ListVpnGatewayJobsResponse = ListJobsResponse;
 export const ListExtendedAvailabilityZonesQuery = z.looseObject({});
 export const ListExtendedAvailabilityZonesResponse = z.looseObject({ request_id: requestId.optional() });
 
