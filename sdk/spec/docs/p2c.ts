@@ -318,6 +318,36 @@ const policy = new vpn.VpnAccessPolicy("policy-001", {
   fields: accessPolicyFields,
 };
 
+const LOG = "EN 4.2.2.11";
+const LOG_SHOW = "EN 4.2.2.12";
+
+export const logConfigFields: FieldDocs = {
+  p2c_vgw_id: d("ID of the P2C VPN gateway whose client connection logs are sent to LTS; also the resource's id.", LOG),
+  log_group_id: d(
+    "ID of the Log Tank Service (LTS) log group that receives the gateway's connection logs. Updated in place.",
+    LOG,
+  ),
+  log_stream_id: d(
+    "ID of the LTS log stream, in that log group, that receives the connection logs. Updated in place.",
+    LOG_SHOW,
+  ),
+};
+
+const logConfigDocs: ResourceDocs = {
+  summary:
+    "Where a P2C VPN gateway sends its client connection logs: one LTS log group and stream per gateway. Destroying " +
+    "the resource stops the logging (documented only in the English edition).",
+  example: `import * as vpn from "pulumi-huaweicloud-vpn";
+
+// p2cGateway: a vpn.P2cVpnGateway; the LTS log group and stream exist already
+const logs = new vpn.ConnectionLogConfig("connection-logs", {
+    p2cVgwId: p2cGateway.id,
+    logGroupId: "7fd8cd43-3d43-4e4c-9c5d-5c7c1fb4a7b9",
+    logStreamId: "0b8a5d61-5b22-4a1c-8f0e-2a8d5b7f1c3e",
+});`,
+  fields: logConfigFields,
+};
+
 export const p2cResourceDocs: Readonly<Record<string, ResourceDocs>> = {
   p2cVpnGateway: p2cGatewayDocs,
   vpnServer: serverDocs,
@@ -325,6 +355,7 @@ export const p2cResourceDocs: Readonly<Record<string, ResourceDocs>> = {
   vpnUser: userDocs,
   vpnUserGroup: userGroupDocs,
   vpnAccessPolicy: accessPolicyDocs,
+  connectionLogConfig: logConfigDocs,
 };
 
 // ---------------------------------------------------------------------------------------------------------------- operations
