@@ -313,3 +313,21 @@ function presentEqual(want: unknown, have: unknown): boolean {
   }
   return subsetEqual(want, have);
 }
+
+/**
+ * Whether a resource found under its parent is the one this create would make: every create field (defaults
+ * included) as the program sets it, and no create field the program leaves out set on it. An orphan of an
+ * interrupted create matches; a resource someone else made (or another stack left behind) does not.
+ */
+export function matchesCreate(kind: ResourceKindSpec, inputs: Props, obj: Props): boolean {
+  const want = normalise(kind, withoutWriteOnly(kind, desiredWire(kind, inputs)));
+  const have = normalise(kind, obj);
+  const skip = (k: string) => k === "tags" || kind.writeOnly.includes(k) || kind.parentParams?.includes(k);
+  for (const [k, v] of Object.entries(want)) if (!skip(k) && !presentEqual(v, have[k])) return false;
+  for (const k of Object.keys(createShape(kind) ?? {})) {
+    if (skip(k) || want[k] !== undefined) continue;
+    const v = have[k];
+    if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) return false;
+  }
+  return true;
+}

@@ -24,6 +24,7 @@ import {
   containsUnknowns,
   createWire,
   desiredWire,
+  matchesCreate,
   readBackMismatches,
   sameInput,
   sideInputsOf,
@@ -178,10 +179,21 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
 function checkUpdate(kind: ResourceKindSpec, c: FieldChanges, inputs: Props): { property: string; reason: string }[] {
   const failures: { property: string; reason: string }[] = [];
   const want = desiredWire(kind, inputs);
-  if (c.inPlace.length > 0 && kind.ops.update) {
-    failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: updateBody(kind, c.inPlace, want) }, kind.wrapper));
+  // Fields a hook updates through their own operations (a server's client CA certificates, imported one by one)
+  // are checked as the create documents them; the rest against the update operation.
+  const hooked = hooksFor(kind.kind).updateField ?? {};
+  const plain = c.inPlace.filter((f) => !hooked[f]);
+  const own = [...c.inPlace, ...c.via].filter((f) => hooked[f]);
+  if (plain.length > 0 && kind.ops.update) {
+    failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: updateBody(kind, plain, want) }, kind.wrapper));
+  }
+  if (own.length > 0) {
+    const names = own.map(snakeToCamel);
+    const all = validateBody(kind, kind.ops.create, { [kind.wrapper]: createWire(kind, inputs) }, kind.wrapper, true);
+    failures.push(...all.filter((f) => names.some((n) => f.property === n || f.property.startsWith(`${n}.`) || f.property.startsWith(`${n}[`))));
   }
   for (const field of c.via) {
+    if (hooked[field]) continue;
     const opName = kind.updateVia![field]!;
     const body = viaBody(kind, opName, field, want[field]);
     const wrapped = kind.wrapper in body;
@@ -462,7 +474,11 @@ function orphan(kind: ResourceKindSpec, inputs: Props, wire: Props, fresh: boole
     inputs,
     wire,
     pathParams: pathParams(kind, inputs),
-    showSingleton: async () => show(kind, "", inputs),
+    // A singleton found under its parent is ours only if it is exactly what this create makes (see matchesCreate).
+    showSingleton: async () => {
+      const obj = await show(kind, "", inputs);
+      return obj && matchesCreate(kind, inputs, obj) ? obj : undefined;
+    },
     fresh,
   });
 }
