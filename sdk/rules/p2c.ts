@@ -195,10 +195,13 @@ export function containsUsername(pwd: string, username: string): boolean {
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{4,32}$/;
 /** Letters, digits, Chinese characters and `_`; `-` too, which the docs' own update example uses. */
 export const USER_DESCRIPTION_PATTERN = /^[A-Za-z0-9\u4e00-\u9fa5_-]{0,64}$/;
-/** Group name: the union of the editions (CN: Chinese, letters, digits, specials; EN update: letters, digits, specials; no `.`). */
-export const GROUP_NAME_PATTERN = /^[A-Za-z0-9\u4e00-\u9fa5`~!@#$%^&*()\-_=+\\|[{}\];:'",<>/?]{1,64}$/;
-/** Group description: as the name, plus `.` (EN). */
-export const GROUP_DESCRIPTION_PATTERN = /^[A-Za-z0-9\u4e00-\u9fa5`~!@#$%^&*()\-_=+\\|[{}\];:'",<.>/?]{0,64}$/;
+/**
+ * Group name: the union of the editions (CN: Chinese, letters, digits, specials including a space — ZH 4.2.3.10
+ * lists "`~!@#$%^&*()-_+=+ [{}];:","<>/?"; EN update: letters, digits, specials; no `.`).
+ */
+export const GROUP_NAME_PATTERN = /^[A-Za-z0-9\u4e00-\u9fa5`~!@#$%^&*()\-_=+\\|[{}\];:'",<>/? ]{1,64}$/;
+/** Group description: as the name, plus `.` (EN); spaces as in the docs' own default group, "Default user group" (EN 4.2.3.11). */
+export const GROUP_DESCRIPTION_PATTERN = /^[A-Za-z0-9\u4e00-\u9fa5`~!@#$%^&*()\-_=+\\|[{}\];:'",<.>/? ]{0,64}$/;
 /** EN 4.2.3.10 create wording, the strictest: letters, digits, `_`, `-`. */
 export const GROUP_NAME_STRICT_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** P2C gateway and client CA certificate names: digits, letters, Chinese (ZH only), `_`, `-`; no `.`. */
@@ -465,7 +468,7 @@ export const groupDescription = defineRule({
   doc: "ZH 4.2.3.8, 4.2.3.11 / EN 4.2.3.10, 4.2.3.13",
   severity: "mandatory",
   description:
-    "must be 0-64 characters: letters, digits, Chinese characters and the special characters `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/?",
+    "must be 0-64 characters: letters, digits, Chinese characters, spaces and the special characters `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/?",
   accepts: isString,
   test: (s) => GROUP_DESCRIPTION_PATTERN.test(s),
 });

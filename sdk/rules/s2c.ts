@@ -219,12 +219,17 @@ export const checkBasicFlavor: RuleCheck = (g) => {
   return out;
 };
 
-/** GW-09: the flavor is offered in the region (only for regions in the documented list). */
+/**
+ * GW-09: the flavor is offered in the region (only for regions in the documented list). The lists are "what the
+ * console offers" and name no NonFixedIP flavor, though the same field documents them and the docs' example (c)
+ * creates one: a `<family>-NonFixedIP` flavor is taken as offered wherever its fixed-IP family is.
+ */
 export const checkFlavorRegion: RuleCheck = (g, ctx) => {
   const region = ctx?.region && FLAVORS_BY_REGION[ctx.region];
   if (!region) return [];
   const { flavor } = gw(g);
-  return region.flavors.includes(flavor)
+  const family = typeof flavor === "string" ? flavor.replace(/-NonFixedIP$/, "") : flavor;
+  return region.flavors.includes(flavor) || region.flavors.includes(family)
     ? []
     : [issue("flavor", msg("GW-09", `is not offered in ${region.name}; offered: ${region.flavors.join(", ")}`))];
 };

@@ -38,7 +38,7 @@ export const p2cCases: PolicyCase[] = [
     // both users hold the address; each is reported against the other, so expect the one on bob
   },
   res("vpn-user-group-name", "vpnUserGroup", { name: "g".repeat(65) }, "[P2C-GRP-1;"),
-  res("vpn-user-group-description", "vpnUserGroup", { description: "two words" }, '"two words"', "[P2C-GRP-2;"),
+  res("vpn-user-group-description", "vpnUserGroup", { description: "tab\tseparated" }, '"tab\\tseparated"', "[P2C-GRP-2;"),
   res("vpn-user-group-name-strict", "vpnUserGroup", { name: "group!1" }, '"group!1"', "[P2C-GRP-3;"),
   res("vpn-server-client-cidr-format", "vpnServer", { clientCidr: "172.16.0.0" }, 'clientCidr (client_cidr): "172.16.0.0"', "[P2C-CIDR-1;"),
   res("vpn-server-client-cidr-prefix", "vpnServer", { clientCidr: "172.16.0.0/27" }, '"172.16.0.0/27"', "[P2C-CIDR-2;"),

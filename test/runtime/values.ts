@@ -83,7 +83,7 @@ export function alternatives(schema: Schema | undefined, current: unknown, path:
 function stringCandidates(field: string, current: unknown): string[] {
   const cur = typeof current === "string" ? current : "";
   if (field === "name") return [`${cur.slice(0, 50)}-x`, ...NAME_WORDS.map((w) => `${w}-${cur.length}`)];
-  if (field === "description") return ["test update", "changed description", "ops team"];
+  if (field === "description") return ["test update", "changed description", "ops team", "test_update", "changed-description"];
   if (field === "psk") return ["Rotated-Psk-7Tq2Lw9Zx", "Second-Psk-4Kp8Vn3Qm"];
   if (field === "password" || field.endsWith("_password")) return ["Rotated-Pw-91zQ", "Second-Pw-77kL"];
   if (field === "source" || field.endsWith("cidr")) return CIDR_POOL;

@@ -280,9 +280,9 @@ const CASES: readonly Case[] = [
   ],
   ["group name of 65", "updateVpnUserGroup", (b) => (b.user_group.name = rep("g", 65)), "user_group.name", /P2C-GRP-1/],
   [
-    "group description with a space",
+    "group description with a tab (spaces are allowed: ZH 4.2.3.10, EN 4.2.3.11 \"Default user group\")",
     "createVpnUserGroup",
-    (b) => (b.user_group.description = "two words"),
+    (b) => (b.user_group.description = "two\twords"),
     "user_group.description",
     /0-64 characters.*P2C-GRP-2/,
   ],
