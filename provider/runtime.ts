@@ -188,9 +188,10 @@ function checkUpdate(kind: ResourceKindSpec, c: FieldChanges, inputs: Props): { 
     failures.push(...validateBody(kind, kind.ops.update, { [kind.wrapper]: updateBody(kind, plain, want) }, kind.wrapper));
   }
   if (own.length > 0) {
-    const names = own.map(snakeToCamel);
-    const all = validateBody(kind, kind.ops.create, { [kind.wrapper]: createWire(kind, inputs) }, kind.wrapper, true);
-    failures.push(...all.filter((f) => names.some((n) => f.property === n || f.property.startsWith(`${n}.`) || f.property.startsWith(`${n}[`))));
+    // Only these fields, so the create's other (required) fields are not judged: validated as when adopting.
+    const wire = createWire(kind, inputs);
+    const body = Object.fromEntries(own.map((f) => [f, wire[f]]));
+    failures.push(...validateBody(kind, kind.ops.create, { [kind.wrapper]: body }, kind.wrapper, true));
   }
   for (const field of c.via) {
     if (hooked[field]) continue;

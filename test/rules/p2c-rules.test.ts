@@ -16,6 +16,8 @@ import {
   passwordLengthOk,
   reservedOverlap,
   CLIENT_CIDR_RESERVED,
+  GROUP_DESCRIPTION_PATTERN,
+  GROUP_NAME_PATTERN,
   type P2cRuleContext,
 } from "../../sdk/rules/p2c";
 import { p2cKinds } from "../../sdk/spec/p2c-kinds";
@@ -290,6 +292,13 @@ describe("p2cRules registry", () => {
 });
 
 describe("pure predicates", () => {
+  it("group name and description: the ZH lists (4.2.3.10, 4.2.3.13) include a space, as the docs' default group does", () => {
+    // seed 000_: "特殊字符`~!@#\$%^&*()-_+=+ [{}];:..."; EN 4.2.3.11 example: "description": "Default user group"
+    expect(GROUP_DESCRIPTION_PATTERN.test("Default user group")).toBe(true);
+    expect(GROUP_NAME_PATTERN.test("ops team")).toBe(true);
+    expect(GROUP_DESCRIPTION_PATTERN.test("tab\there")).toBe(false);
+    expect(GROUP_NAME_PATTERN.test("new\nline")).toBe(false);
+  });
   it("password length, characters and classes", () => {
     expect([7, 8, 32, 33].map((n) => passwordLengthOk("a".repeat(n)))).toEqual([false, true, true, false]);
     expect(passwordCharsOk("Ab1 `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/?")).toBe(true);

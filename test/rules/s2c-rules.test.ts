@@ -242,6 +242,14 @@ describe("S2C rule registry", () => {
 });
 
 describe("running rules", () => {
+  it("GW-09: a NonFixedIP flavor is offered wherever its fixed-IP family is (ZH 4.1.1.1 lists none; example (c) creates one)", () => {
+    const gw09 = (flavor: string, region: string) =>
+      runRules(s2cRules, "vpnGateway", { flavor }, { region }).filter((i) => i.ruleId === "GW-09");
+    expect(gw09("Professional1-NonFixedIP", "cn-north-4")).toEqual([]);
+    expect(gw09("Professional2-NonFixedIP", "ap-southeast-1")).toEqual([]);
+    expect(gw09("GM", "cn-north-4")).toHaveLength(1);
+    expect(gw09("Basic", "ap-southeast-1")).toHaveLength(1);
+  });
   it("applies update-only rules to update operations only, and assumes create without an operation", () => {
     const immut = s2cRule("CONN-37");
     expect(ruleAppliesTo(immut, "updateVpnConnection")).toBe(true);

@@ -56,7 +56,8 @@ export const MAX_AVAILABILITY_ZONES = 2;
 
 /**
  * [ZH] Flavor availability by region (ZH 4.1.1.1 `flavor`). The docs name regions by display name only; the
- * region ids are the project's mapping of those names (not from the docs). NonFixedIP flavors appear in no list (GW-09 takes them as offered with their family).
+ * region ids are the project's mapping of those names (not from the docs). NonFixedIP flavors appear in no list;
+ * GW-09 takes them as offered wherever their fixed-IP family is.
  */
 export const FLAVORS_BY_REGION: Readonly<Record<string, { readonly name: string; readonly flavors: readonly string[] }>> = {
   "cn-north-9": { name: "华北-乌兰察布一", flavors: ["Basic", "Professional1", "Professional2", "GM"] },
