@@ -15,9 +15,13 @@ export {
   P2cVpnGatewayJobDelete,
   P2cVpnGatewayConnectionDisconnect,
   VpnUserPasswordReset,
-  type ActionArgs,
-  type ActionOutputs,
+  type ActionClass,
+  type ActionInstance,
 } from "./actions";
+export type * as inputs from "./generated/inputs";
+export type * as outputs from "./generated/outputs";
+export type { ResourceClass, ResourceInstance } from "./resource";
+export type { OutputsOf, StateInputsOf } from "./types";
 export * from "./functions";
 export type { Timeouts } from "./resource";
 export { typeToken } from "../sdk/spec/kinds";

@@ -10,6 +10,11 @@
 export interface FieldDoc {
   readonly text: string;
   readonly doc: string;
+  /**
+   * The values a response field takes, when the response schema is a plain string (lenient) and the values are
+   * not the request field's enum at the same path (deprecated values still returned, upper-case read-backs).
+   */
+  readonly values?: readonly string[];
 }
 
 /**
