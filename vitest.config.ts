@@ -12,6 +12,7 @@ const engine = [
   "test/cli/**/*.test.ts",
   "test/chaos/**/*.test.ts",
   "test/policies/engine.test.ts",
+  "test/types/package.test.ts",
 ];
 const provider = ["test/runtime/**/*.test.ts"];
 

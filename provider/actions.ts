@@ -236,7 +236,7 @@ export interface ActionClass<Args, State> {
 }
 
 /** Defines the class of an action (one definition serves every action of sdk/spec/actions.ts). */
-export function defineAction<Args, State>(name: ActionName): ActionClass<Args, State> {
+function defineAction<Args, State>(name: ActionName): ActionClass<Args, State> {
   const spec = getAction(name);
   const token = typeToken(spec.className);
   const secrets = secretFieldsOf(spec).map(snakeToCamel);

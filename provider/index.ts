@@ -24,4 +24,4 @@ export type { ResourceClass, ResourceInstance } from "./resource";
 export type { OutputsOf, StateInputsOf } from "./types";
 export * from "./functions";
 export type { Timeouts } from "./resource";
-export { typeToken } from "../sdk/spec/kinds";
+export { typeToken } from "./resource";

@@ -3,7 +3,7 @@
  * by package name in the provider process. The serialized provider captures only the kind's name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { getKind, typeToken } from "../sdk/spec/kinds";
+import { getKind, typeToken as kindTypeToken } from "../sdk/spec/kinds";
 import { collectWireNames, objectShape, unwrapSchema, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import { snakeToCamel } from "../sdk/util/case";
@@ -52,12 +52,12 @@ export function outputNames(kindName: string): string[] {
 export function registerKind(
   kindName: string,
   name: string,
-  args: Record<string, unknown>,
+  args: object,
   opts: pulumi.CustomResourceOptions | undefined,
-): [pulumi.dynamic.ResourceProvider, string, Record<string, unknown>, pulumi.CustomResourceOptions, string, string] {
+): [pulumi.dynamic.ResourceProvider, string, pulumi.Inputs, pulumi.CustomResourceOptions, string, string] {
   const kind = getKind(kindName);
   const secretKeys = kind.secret.filter((s) => !s.includes(".")).map(snakeToCamel);
-  const props: Record<string, unknown> = {};
+  const props: pulumi.Inputs = {};
   for (const k of outputNames(kindName)) props[k] = undefined;
   for (const [k, v] of Object.entries(args)) {
     if (v === undefined) continue;
@@ -73,6 +73,9 @@ export function registerKind(
   };
   return [provider, name, props, merged, TYPE_MODULE, kind.className];
 }
+
+/** The Pulumi type token of a class: `pulumi-nodejs:dynamic/huaweicloud-vpn:<ClassName>`. */
+export const typeToken: (className: string) => string = kindTypeToken;
 
 export function tokenOf(kindName: string): string {
   return typeToken(getKind(kindName).className);
@@ -109,7 +112,7 @@ export function defineResource<Args, State>(kindName: string): ResourceClass<Arg
       return !!obj && obj.__pulumiType === token;
     }
     constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-      super(...registerKind(kindName, name, args as Record<string, unknown>, opts));
+      super(...registerKind(kindName, name, args as object, opts));
     }
   };
   Object.defineProperty(cls, "name", { value: kind.className });

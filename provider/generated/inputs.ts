@@ -892,8 +892,12 @@ export interface VpnConnectionArgs {
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
+   * Turns on the connection's health check. Not in either edition of the reference: the official Node SDK
+   * 3.1.202 added it to the create body of this operation, so the service may refuse it where the SDK is ahead.
    *
    * Changing it replaces the resource.
+   *
+   * Source: EN 4.1.3.1.
    */
   enableHealthCheck?: pulumi.Input<boolean>;
   /**

@@ -1675,6 +1675,12 @@ export interface VpnConnectionInfo {
    * Source: EN 4.1.3.2 (examples only).
    */
   policyRulesV6?: JsonValue[];
+  /**
+   * Turns on the connection's health check. Not in either edition of the reference: the official Node SDK
+   * 3.1.202 added it to the create body of this operation, so the service may refuse it where the SDK is ahead.
+   *
+   * Source: EN 4.1.3.1.
+   */
   enableHealthCheck?: boolean;
 }
 
@@ -1858,6 +1864,12 @@ export interface VpnConnectionState {
    * Source: EN 4.1.3.2 (examples only).
    */
   policyRulesV6?: JsonValue[];
+  /**
+   * Turns on the connection's health check. Not in either edition of the reference: the official Node SDK
+   * 3.1.202 added it to the create body of this operation, so the service may refuse it where the SDK is ahead.
+   *
+   * Source: EN 4.1.3.1.
+   */
   enableHealthCheck?: boolean;
   /**
    * Pre-shared key of the IKE negotiation; the customer device must be configured with the same key. Mandatory

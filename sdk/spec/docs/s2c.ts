@@ -413,6 +413,11 @@ export const connectionFields: FieldDocs = {
       "only.",
     CONN,
   ),
+  enable_health_check: d(
+    "Turns on the connection's health check. Not in either edition of the reference: the official Node SDK 3.1.202 " +
+      "added it to the create body of this operation, so the service may refuse it where the SDK is ahead.",
+    CONN,
+  ),
   enable_hub: d(
     "Turns on branch interconnection, so that the customer sites connected to this gateway can reach each other " +
       "through it; BGP connections only.",
