@@ -13,8 +13,11 @@ export const TYPE_MODULE = "huaweicloud-vpn";
 
 /** Per-resource deadlines: minutes (number) or durations ("90s", "10m", "1h"). */
 export interface Timeouts {
+  /** Deadline of a create (minutes, or a duration such as `10m`). */
   create?: pulumi.Input<string | number>;
+  /** Deadline of an update. */
   update?: pulumi.Input<string | number>;
+  /** Deadline of a delete. */
   delete?: pulumi.Input<string | number>;
 }
 

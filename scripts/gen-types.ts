@@ -465,7 +465,7 @@ export function generate(): Record<string, string> {
     `${HEADER}import type * as pulumi from "@pulumi/pulumi";\nimport type { Timeouts } from "../resource";\n\n`,
   );
   const outputs = g.outputs.text(
-    `${HEADER}\n/** Deadlines as given to a resource (see {@link Timeouts}). */\nexport interface TimeoutsState {\n  create?: string | number;\n  update?: string | number;\n  delete?: string | number;\n}\n\n/** A JSON value: what a response field without a documented shape holds. */\nexport type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n`,
+    `${HEADER}\n/** Deadlines as given to a resource (see {@link Timeouts}). */\nexport interface TimeoutsState {\n  /** Deadline of a create (minutes, or a duration such as \`10m\`). */\n  create?: string | number;\n  /** Deadline of an update. */\n  update?: string | number;\n  /** Deadline of a delete. */\n  delete?: string | number;\n}\n\n/** A JSON value: what a response field without a documented shape holds. */\nexport type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n`,
   );
   return {
     "provider/generated/inputs.ts": inputs.replace(/\{@link Timeouts\}/g, "`timeouts`"),

@@ -3,8 +3,11 @@
 
 /** Deadlines as given to a resource (see `timeouts`). */
 export interface TimeoutsState {
+  /** Deadline of a create (minutes, or a duration such as `10m`). */
   create?: string | number;
+  /** Deadline of an update. */
   update?: string | number;
+  /** Deadline of a delete. */
   delete?: string | number;
 }
 
