@@ -13,6 +13,7 @@ const engine = [
   "test/chaos/**/*.test.ts",
   "test/policies/engine.test.ts",
   "test/types/package.test.ts",
+  "test/types/get.test.ts",
 ];
 const provider = ["test/runtime/**/*.test.ts"];
 
