@@ -14,6 +14,7 @@ const engine = [
   "test/policies/engine.test.ts",
   "test/types/package.test.ts",
   "test/types/get.test.ts",
+  "test/types/regions.test.ts",
 ];
 const provider = ["test/runtime/**/*.test.ts"];
 

@@ -30,7 +30,7 @@ type Props = Record<string, any>;
 type Methods = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
 
 /** Inputs of every action that are not the operation's: when to run again, and how long to wait. */
-const OPTIONS = ["triggers", "timeouts"] as const;
+const OPTIONS = ["triggers", "timeouts", "region", "projectId"] as const;
 /** Outputs an action adds to its inputs. */
 const RESULTS = ["jobId", "jobStatus", "performedAt"] as const;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -108,7 +108,7 @@ async function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckRes
 async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const spec = getAction(news.__action);
   // Any input the action was performed with, and `triggers`, run it again; `timeouts` only applies next time.
-  const rerun = [...apiInputs(spec), "triggers"].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const rerun = [...apiInputs(spec), "triggers", "region", "projectId"].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
   const changes = rerun.length > 0 || JSON.stringify(olds.timeouts) !== JSON.stringify(news.timeouts);
   return { changes, replaces: rerun };
 }

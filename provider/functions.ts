@@ -9,12 +9,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { camelToSnake } from "../sdk/util/case";
 import { wireToOutputs } from "../sdk/spec/mapping";
 import type * as outputs from "./generated/outputs";
-import { CONFIG_NAMESPACE, clientFor, settingsFrom } from "./settings";
+import { CONFIG_NAMESPACE, clientFor, placed, settingsFrom } from "./settings";
 
 /** The SDK client for the program's settings (`huaweicloud-vpn:*` config, else the environment). */
 function sdk(): any {
   const cfg = new pulumi.Config(CONFIG_NAMESPACE);
-  return clientFor(settingsFrom((k) => cfg.get(k)));
+  return clientFor(placed(settingsFrom((k) => cfg.get(k)), {}));
 }
 
 /** Converts an API object to output style, as resource outputs are: camelCase keys, `tags` as a map. */

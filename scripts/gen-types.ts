@@ -37,6 +37,8 @@ const literal = (v: unknown) => JSON.stringify(v);
 const ACTION_OPTIONS = {
   triggers: "Perform the action again when any of these values changes (a timestamp, a version).",
   timeouts: "How long to wait for the outcome of the action (`create`; 20 minutes by default).",
+  region: "Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change performs it again.",
+  projectId: "Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.",
 };
 
 /** The functions of provider/functions.ts: which operation each reads, for their result types. */
@@ -416,6 +418,8 @@ class Generator {
       ...Object.entries(body).map(([k, v]) => rerun(this.prop(k, v, k, cls, inWalk))),
       { name: "triggers", type: "pulumi.Input<pulumi.Input<string | number | boolean>[]>", optional: true, doc: [ACTION_OPTIONS.triggers] },
       { name: "timeouts", type: "pulumi.Input<Timeouts>", optional: true, doc: [ACTION_OPTIONS.timeouts] },
+      { name: "region", type: "pulumi.Input<string>", optional: true, doc: [ACTION_OPTIONS.region] },
+      { name: "projectId", type: "pulumi.Input<string>", optional: true, doc: [ACTION_OPTIONS.projectId] },
     ];
     this.inputs.declare(`${cls}Args`, [`The arguments of a {@link ${cls}}: ${spec.summary}`], args);
     const state: Prop[] = [
@@ -423,6 +427,8 @@ class Generator {
       ...Object.entries(body).map(([k, v]) => ({ ...this.prop(k, v, k, cls, outWalk), optional: true })),
       { name: "triggers", type: "(string | number | boolean)[]", optional: true, doc: [ACTION_OPTIONS.triggers] },
       { name: "timeouts", type: "TimeoutsState", optional: true, doc: [ACTION_OPTIONS.timeouts] },
+      { name: "region", type: "string", optional: true, doc: [ACTION_OPTIONS.region] },
+      { name: "projectId", type: "string", optional: true, doc: [ACTION_OPTIONS.projectId] },
       ...(params.includes("job_id") ? [] : [{ name: "jobId", type: "string", optional: true, doc: ["The job the action started or continued (upgrades)."] }]),
       { name: "jobStatus", type: "string", optional: true, doc: ["The status the job ended in (upgrades)."] },
       { name: "performedAt", type: "string", optional: false, doc: ["When the action ran (ISO 8601)."] },

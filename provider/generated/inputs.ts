@@ -330,6 +330,17 @@ export interface VpnGatewayArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -407,6 +418,17 @@ export interface GatewayCertificateArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -501,6 +523,17 @@ export interface CustomerGatewayArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 export interface VpnConnectionPolicyRuleArgs {
@@ -911,6 +944,17 @@ export interface VpnConnectionArgs {
    */
   importId?: pulumi.Input<string>;
   /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
+  /**
    * Wait until the tunnel is up (status ACTIVE, which needs the peer device to negotiate); by default the
    * provisioned status DOWN is enough.
    */
@@ -940,6 +984,17 @@ export interface ConnectionMonitorArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1092,6 +1147,17 @@ export interface P2cVpnGatewayArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
   /**
    * Delete an adopted (`importId`) gateway when the stack is destroyed; by default an adopted gateway is kept.
    */
@@ -1265,6 +1331,17 @@ export interface VpnServerArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1305,6 +1382,17 @@ export interface ConnectionLogConfigArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1346,6 +1434,17 @@ export interface ClientCaCertificateArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1414,6 +1513,17 @@ export interface VpnUserArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1454,6 +1564,17 @@ export interface VpnUserGroupArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
   /**
    * The group's members (VPN user IDs), added and removed through the add-users and remove-users operations.
    * Without it membership is not managed here; do not also set these users' `userGroupId`.
@@ -1515,6 +1636,17 @@ export interface VpnAccessPolicyArgs {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1538,6 +1670,15 @@ export interface VpnConnectionResetArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1571,6 +1712,15 @@ export interface VpnGatewayUpgradeArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1594,6 +1744,15 @@ export interface VpnGatewayJobDeleteArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1627,6 +1786,15 @@ export interface P2cVpnGatewayUpgradeArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1650,6 +1818,15 @@ export interface P2cVpnGatewayJobDeleteArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1681,6 +1858,15 @@ export interface P2cVpnGatewayConnectionDisconnectArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }
 
 /**
@@ -1721,4 +1907,13 @@ export interface VpnUserPasswordResetArgs {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: pulumi.Input<Timeouts>;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: pulumi.Input<string>;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: pulumi.Input<string>;
 }

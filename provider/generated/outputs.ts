@@ -771,6 +771,17 @@ export interface VpnGatewayState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -1041,6 +1052,12 @@ export interface GatewayCertificateState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
 }
 
 /**
@@ -1233,6 +1250,17 @@ export interface CustomerGatewayState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 export interface VpnConnectionPolicyRule {
@@ -1893,6 +1921,17 @@ export interface VpnConnectionState {
    */
   importId?: string;
   /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
+  /**
    * Wait until the tunnel is up (status ACTIVE, which needs the peer device to negotiate); by default the
    * provisioned status DOWN is enough.
    */
@@ -2003,6 +2042,17 @@ export interface ConnectionMonitorState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -2358,6 +2408,17 @@ export interface P2cVpnGatewayState {
    */
   importId?: string;
   /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
+  /**
    * Delete an adopted (`importId`) gateway when the stack is destroyed; by default an adopted gateway is kept.
    */
   deleteOnDestroy?: boolean;
@@ -2706,6 +2767,17 @@ export interface VpnServerState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -2756,6 +2828,17 @@ export interface ConnectionLogConfigState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -2891,6 +2974,17 @@ export interface ClientCaCertificateState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -3019,6 +3113,17 @@ export interface VpnUserState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -3125,6 +3230,17 @@ export interface VpnUserGroupState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
   /**
    * The group's members (VPN user IDs), added and removed through the add-users and remove-users operations.
    * Without it membership is not managed here; do not also set these users' `userGroupId`.
@@ -3246,6 +3362,17 @@ export interface VpnAccessPolicyState {
    * dynamic resources). Updatable fields are brought to these inputs; other differences are refused.
    */
   importId?: string;
+  /**
+   * Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its
+   * endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces
+   * the resource.
+   */
+  region?: string;
+  /**
+   * Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the
+   * region when `region` is set). Changing it replaces the resource.
+   */
+  projectId?: string;
 }
 
 /**
@@ -3268,6 +3395,15 @@ export interface VpnConnectionResetState {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: TimeoutsState;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
   /**
    * The job the action started or continued (upgrades).
    */
@@ -3309,6 +3445,15 @@ export interface VpnGatewayUpgradeState {
    */
   timeouts?: TimeoutsState;
   /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
+  /**
    * The job the action started or continued (upgrades).
    */
   jobId?: string;
@@ -3342,6 +3487,15 @@ export interface VpnGatewayJobDeleteState {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: TimeoutsState;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
   /**
    * The status the job ended in (upgrades).
    */
@@ -3379,6 +3533,15 @@ export interface P2cVpnGatewayUpgradeState {
    */
   timeouts?: TimeoutsState;
   /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
+  /**
    * The job the action started or continued (upgrades).
    */
   jobId?: string;
@@ -3412,6 +3575,15 @@ export interface P2cVpnGatewayJobDeleteState {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: TimeoutsState;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
   /**
    * The status the job ended in (upgrades).
    */
@@ -3450,6 +3622,15 @@ export interface P2cVpnGatewayConnectionDisconnectState {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: TimeoutsState;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
   /**
    * The job the action started or continued (upgrades).
    */
@@ -3499,6 +3680,15 @@ export interface VpnUserPasswordResetState {
    * How long to wait for the outcome of the action (`create`; 20 minutes by default).
    */
   timeouts?: TimeoutsState;
+  /**
+   * Region of the resource the action acts on, overriding the stack's `huaweicloud-vpn:region`; a change
+   * performs it again.
+   */
+  region?: string;
+  /**
+   * Project of the resource the action acts on, overriding the stack's `huaweicloud-vpn:projectId`.
+   */
+  projectId?: string;
   /**
    * The job the action started or continued (upgrades).
    */

@@ -30,6 +30,18 @@ export const providerInputDocs: Readonly<Record<string, ProviderInputDoc>> = {
       "Adopt the existing resource with this ID instead of creating one (Pulumi's `import` option does not work for " +
       "dynamic resources). Updatable fields are brought to these inputs; other differences are refused.",
   },
+  region: {
+    type: "string",
+    text:
+      "Region to manage this resource in (e.g. `cn-north-9`), overriding the stack's `huaweicloud-vpn:region`; its " +
+      "endpoint is the region's default, or the entry for it in `huaweicloud-vpn:endpoints`. Changing it replaces the resource.",
+  },
+  projectId: {
+    type: "string",
+    text:
+      "Project to manage this resource in, overriding the stack's `huaweicloud-vpn:projectId` (the project of the " +
+      "region when `region` is set). Changing it replaces the resource.",
+  },
   waitForTunnelUp: {
     type: "boolean",
     kinds: ["vpnConnection"],
