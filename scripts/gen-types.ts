@@ -15,7 +15,7 @@ import * as path from "node:path";
 import type { z } from "zod";
 import { operationDocs, resourceDocs } from "../sdk/spec/docs";
 import type { FieldDoc, FieldDocs } from "../sdk/spec/docs";
-import { providerInputDocs, updateOnlyInputs, type ProviderInputType } from "../sdk/spec/docs/provider";
+import { adoptedKinds, classNotes, providerInputDocs, updateOnlyInputs, type ProviderInputType } from "../sdk/spec/docs/provider";
 import { pathParams, showShape } from "../sdk/spec/docs/paths";
 import { actionSpecs, type ActionSpec } from "../sdk/spec/actions";
 import { resourceKinds } from "../sdk/spec/kinds";
@@ -474,9 +474,30 @@ export function generate(): Record<string, string> {
     `${HEADER}\n/** Deadlines as given to a resource (see {@link Timeouts}). */\nexport interface TimeoutsState {\n  /** Deadline of a create (minutes, or a duration such as \`10m\`). */\n  create?: string | number;\n  /** Deadline of an update. */\n  update?: string | number;\n  /** Deadline of a delete. */\n  delete?: string | number;\n}\n\n/** A JSON value: what a response field without a documented shape holds. */\nexport type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n`,
   );
   return {
+    "provider/generated/classes.ts": classes(),
     "provider/generated/inputs.ts": inputs.replace(/\{@link Timeouts\}/g, "`timeouts`"),
     "provider/generated/outputs.ts": outputs.replace("{@link Timeouts}", "`timeouts`"),
   };
+}
+
+/** The resource classes, each with its doc block (summary, notes, example) from sdk/spec/docs. */
+function classes(): string {
+  let out = `${HEADER}import type * as pulumi from "@pulumi/pulumi";\nimport { defineResource } from "../resource";\nimport type * as inputs from "./inputs";\nimport type * as outputs from "./outputs";\n`;
+  for (const kind of Object.values(resourceKinds as Record<string, ResourceKindSpec>)) {
+    const cls = kind.className;
+    const docs = resourceDocs[kind.kind];
+    const adopted = adoptedKinds.includes(kind.kind);
+    const args = adopted ? `inputs.${cls}Args | (Partial<inputs.${cls}Args> & { importId: pulumi.Input<string> })` : `inputs.${cls}Args`;
+    const lines = programText(docs?.summary ?? cls, 107);
+    if (classNotes[kind.kind]) lines.push("", ...programText(classNotes[kind.kind]!, 107));
+    lines.push("", `Arguments: {@link inputs.${cls}Args}; output properties: {@link outputs.${cls}State}.`);
+    if (adopted) lines.push("Adopting (`importId`) needs only the fields to manage.");
+    if (docs?.example) lines.push("", "@example", "```typescript", ...docs.example.split("\n"), "```");
+    const block = `/**\n${lines.map((l) => (l ? ` * ${l.replace(/\*\//g, "*\\/")}` : " *")).join("\n")}\n */\n`;
+    if (adopted) out += `\n/** The arguments of a {@link ${cls}}: the create fields, or \`importId\` and the fields to manage. */\nexport type ${cls}Args = ${args};\n`;
+    out += `\n${block}export const ${cls} = defineResource<${adopted ? `${cls}Args` : args}, outputs.${cls}State>(${literal(kind.kind)});\nexport type ${cls} = InstanceType<typeof ${cls}>;\n`;
+  }
+  return out;
 }
 
 /** Paths (interface.property) without a field doc, for the coverage report. */
