@@ -367,11 +367,11 @@ export interface VpnGatewayInfo {
    * and GM is the national-cryptography flavor (both only in the Chinese edition).
    *
    * Values: `Basic`, `Professional1`, `Professional2`, `Professional1-NonFixedIP`, `Professional2-NonFixedIP`,
-   * `GM`.
+   * `GM`, `v300`, `v1g`.
    *
    * Source: EN 4.1.1.1; ZH 4.1.1.1.
    */
-  flavor?: "Basic" | "Professional1" | "Professional2" | "Professional1-NonFixedIP" | "Professional2-NonFixedIP" | "GM";
+  flavor?: "Basic" | "Professional1" | "Professional2" | "Professional1-NonFixedIP" | "Professional2-NonFixedIP" | "GM" | "v300" | "v1g";
   /**
    * AZs the gateway is deployed in; the service picks one or two when omitted. The AZs on offer depend on the
    * flavor, attachment type and IP version (see the gateway AZ query): give two when two or more are offered,
@@ -615,11 +615,11 @@ export interface VpnGatewayState {
    * and GM is the national-cryptography flavor (both only in the Chinese edition).
    *
    * Values: `Basic`, `Professional1`, `Professional2`, `Professional1-NonFixedIP`, `Professional2-NonFixedIP`,
-   * `GM`.
+   * `GM`, `v300`, `v1g`.
    *
    * Source: EN 4.1.1.1; ZH 4.1.1.1.
    */
-  flavor?: "Basic" | "Professional1" | "Professional2" | "Professional1-NonFixedIP" | "Professional2-NonFixedIP" | "GM";
+  flavor?: "Basic" | "Professional1" | "Professional2" | "Professional1-NonFixedIP" | "Professional2-NonFixedIP" | "GM" | "v300" | "v1g";
   /**
    * AZs the gateway is deployed in; the service picks one or two when omitted. The AZs on offer depend on the
    * flavor, attachment type and IP version (see the gateway AZ query): give two when two or more are offered,
@@ -1568,9 +1568,11 @@ export interface VpnConnectionInfo {
    * addresses); the Chinese edition adds a policy-template mode, which uses the gateway's `policyTemplate`. Sent
    * in lower case; the service returns it in upper case.
    *
+   * Values: `POLICY`, `STATIC`, `BGP`, `POLICY-TEMPLATE`.
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
-  style?: string;
+  style?: "POLICY" | "STATIC" | "BGP" | "POLICY-TEMPLATE";
   /**
    * ID of the customer gateway at the other end. A GM connection needs a customer gateway with a CA certificate.
    *
@@ -1757,9 +1759,11 @@ export interface VpnConnectionState {
    * addresses); the Chinese edition adds a policy-template mode, which uses the gateway's `policyTemplate`. Sent
    * in lower case; the service returns it in upper case.
    *
+   * Values: `POLICY`, `STATIC`, `BGP`, `POLICY-TEMPLATE`.
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
-  style?: string;
+  style?: "POLICY" | "STATIC" | "BGP" | "POLICY-TEMPLATE";
   /**
    * ID of the customer gateway at the other end. A GM connection needs a customer gateway with a CA certificate.
    *
