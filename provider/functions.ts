@@ -169,3 +169,100 @@ export async function getQuotas(): Promise<outputs.GetQuotasResult> {
 export function getQuotasOutput(): pulumi.Output<outputs.GetQuotasResult> {
   return pulumi.output(getQuotas());
 }
+
+// ---------------------------------------------------------------------------------------------------------------- monitors, point-to-cloud
+
+export interface GetConnectionMonitorsArgs {
+  /** Only the monitors of this VPN connection. */
+  vpnConnectionId?: string;
+}
+
+export interface GetConnectionMonitorsResult {
+  /** The matching connection monitors (EN 4.1.4.3). */
+  connectionMonitors: outputs.ConnectionMonitorInfo[];
+}
+
+/** The project's connection monitors, optionally of one VPN connection (EN 4.1.4.3). */
+export async function getConnectionMonitors(args: GetConnectionMonitorsArgs = {}): Promise<GetConnectionMonitorsResult> {
+  const r = await sdk().listConnectionMonitors(args.vpnConnectionId ? { vpn_connection_id: args.vpnConnectionId } : {});
+  return { connectionMonitors: ((r.connection_monitors ?? []) as unknown[]).map((m) => outputStyle<outputs.ConnectionMonitorInfo>(m)) };
+}
+/** {@link getConnectionMonitors} with `pulumi.Input` arguments, as a `pulumi.Output`. */
+export const getConnectionMonitorsOutput = outputForm(getConnectionMonitors);
+
+export interface GetP2cVpnGatewaysResult {
+  /** Every P2C VPN gateway of the project (all pages, EN 4.2.1.2). */
+  p2cVpnGateways: outputs.P2cVpnGatewayInfo[];
+}
+
+/** The project's P2C VPN gateways, all pages (EN 4.2.1.2). */
+export async function getP2cVpnGateways(): Promise<GetP2cVpnGatewaysResult> {
+  return { p2cVpnGateways: await listAll<outputs.P2cVpnGatewayInfo>("listP2cVgws", {}) };
+}
+/** {@link getP2cVpnGateways} as a `pulumi.Output`. */
+export function getP2cVpnGatewaysOutput(): pulumi.Output<GetP2cVpnGatewaysResult> {
+  return pulumi.output(getP2cVpnGateways());
+}
+
+export interface GetVpnServersArgs {
+  /** Only the server of this P2C gateway (a gateway has one); all the project's servers otherwise. */
+  p2cVgwId?: string;
+}
+
+export interface GetVpnServersResult {
+  /** The matching VPN servers (EN 4.2.2.2 for a gateway, all pages of EN 4.2.2.5 for the project). */
+  vpnServers: outputs.VpnServerInfo[];
+}
+
+/** VPN servers: of one P2C gateway, or all the project's (all pages). */
+export async function getVpnServers(args: GetVpnServersArgs = {}): Promise<GetVpnServersResult> {
+  if (args.p2cVgwId) {
+    const r = await sdk().listVpnServersByVgw({ p2c_vgw_id: args.p2cVgwId });
+    return { vpnServers: ((r.vpn_servers ?? []) as unknown[]).map((v) => outputStyle<outputs.VpnServerInfo>(v)) };
+  }
+  return { vpnServers: await listAll<outputs.VpnServerInfo>("listVpnServersByProject", {}) };
+}
+/** {@link getVpnServers} with `pulumi.Input` arguments, as a `pulumi.Output`. */
+export const getVpnServersOutput = outputForm(getVpnServers);
+
+/** The VPN server whose users, groups or policies are listed. */
+export interface OnVpnServerArgs {
+  /** ID of the VPN server. */
+  vpnServerId: string;
+}
+
+export interface GetVpnUsersResult {
+  /** The server's VPN users (all pages, EN 4.2.3.4). */
+  users: outputs.VpnUserInfo[];
+}
+
+/** The VPN users of a server, all pages (EN 4.2.3.4). */
+export async function getVpnUsers(args: OnVpnServerArgs): Promise<GetVpnUsersResult> {
+  return { users: await listAll<outputs.VpnUserInfo>("listVpnUsers", { vpn_server_id: args.vpnServerId }) };
+}
+/** {@link getVpnUsers} with `pulumi.Input` arguments, as a `pulumi.Output`. */
+export const getVpnUsersOutput = outputForm(getVpnUsers);
+
+export interface GetVpnUserGroupsResult {
+  /** The server's user groups (all pages, EN 4.2.3.12). */
+  userGroups: outputs.VpnUserGroupInfo[];
+}
+
+/** The user groups of a VPN server, all pages (EN 4.2.3.12). */
+export async function getVpnUserGroups(args: OnVpnServerArgs): Promise<GetVpnUserGroupsResult> {
+  return { userGroups: await listAll<outputs.VpnUserGroupInfo>("listVpnUserGroups", { vpn_server_id: args.vpnServerId }) };
+}
+/** {@link getVpnUserGroups} with `pulumi.Input` arguments, as a `pulumi.Output`. */
+export const getVpnUserGroupsOutput = outputForm(getVpnUserGroups);
+
+export interface GetVpnAccessPoliciesResult {
+  /** The server's access policies (all pages, EN 4.2.4.3). */
+  accessPolicies: outputs.VpnAccessPolicyInfo[];
+}
+
+/** The access policies of a VPN server, all pages (EN 4.2.4.3). */
+export async function getVpnAccessPolicies(args: OnVpnServerArgs): Promise<GetVpnAccessPoliciesResult> {
+  return { accessPolicies: await listAll<outputs.VpnAccessPolicyInfo>("listVpnAccessPolicies", { vpn_server_id: args.vpnServerId }) };
+}
+/** {@link getVpnAccessPolicies} with `pulumi.Input` arguments, as a `pulumi.Output`. */
+export const getVpnAccessPoliciesOutput = outputForm(getVpnAccessPolicies);

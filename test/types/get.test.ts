@@ -53,3 +53,59 @@ describe("get, isInstance and …Output functions", () => {
     }
   }, 300_000);
 });
+
+describe("the list functions of point-to-cloud and monitors", () => {
+  it("list a server's users, groups and policies, the project's P2C gateways and servers, typed", async () => {
+    const emu = env.emu;
+    const ready = { projectId: emu.projectId, ready: true };
+    const gw = await emu.admin.createResource<{ id: string }>(
+      "p2cVpnGateway",
+      { name: "p2c-gw", vpc_id: GW.vpcId, connect_subnet: GW.connectSubnet, flavor: "Professional1", eip: { id: "f0bac06a-88a7-4d37-8e2e-c37691ee4ba2" }, max_connection_number: 10 },
+      ready,
+    );
+    const server = await emu.admin.createResource<{ id: string }>(
+      "vpnServer",
+      {
+        tunnel_protocol: "SSL",
+        client_cidr: "172.16.0.0/16",
+        local_subnets: ["192.168.12.0/24"],
+        client_auth_type: "LOCAL_PASSWORD",
+        server_certificate: { id: "scs1716171403922" },
+        ssl_options: { protocol: "TCP", port: 443, encryption_algorithm: "AES-128-GCM", is_compressed: false },
+      },
+      { ...ready, parents: { p2c_vgw_id: gw.id } },
+    );
+    const s = await emulatorStack(emu, async () => {
+      const group = new vpn.VpnUserGroup("ops", { vpnServerId: server.id, name: "ops" });
+      for (let i = 0; i < 3; i++) new vpn.VpnUser(`user${i}`, { vpnServerId: server.id, name: `user${i}`, password: "Qwer-asdf-12", userGroupId: group.id });
+      new vpn.VpnAccessPolicy("pol", { vpnServerId: server.id, name: "pol", userGroupId: group.id, destIpCidrs: ["192.168.12.0/24"] });
+      // The functions run while the program runs: the second `up` lists what the first one created.
+      const serverId = group.vpnServerId.apply((v) => v ?? "");
+      return {
+        gateways: vpn.getP2cVpnGatewaysOutput().apply((r) => r.p2cVpnGateways.map((g) => g.id)),
+        servers: vpn.getVpnServersOutput({ p2cVgwId: gw.id }).apply((r) => r.vpnServers.map((v) => v.id)),
+        allServers: vpn.getVpnServersOutput({}).apply((r) => r.vpnServers.length),
+        users: vpn.getVpnUsersOutput({ vpnServerId: serverId }).apply((r) => r.users.map((u) => u.name ?? "").sort()),
+        groups: vpn.getVpnUserGroupsOutput({ vpnServerId: serverId }).apply((r) => r.userGroups.map((g) => g.name)),
+        policies: vpn.getVpnAccessPoliciesOutput({ vpnServerId: serverId }).apply((r) => r.accessPolicies.map((p) => p.destIpCidrs)),
+        monitors: vpn.getConnectionMonitorsOutput({}).apply((r) => r.connectionMonitors.length),
+      };
+    });
+    try {
+      expect((await s.up()).error).toBeUndefined();
+      const up = await s.up();
+      expect(up.error, up.stdout).toBeUndefined();
+      expect(up.outputs?.users?.value).toEqual(["user0", "user1", "user2"]);
+      expect(up.outputs?.policies?.value).toEqual([["192.168.12.0/24"]]);
+      expect(up.outputs?.gateways?.value).toEqual([gw.id]);
+      expect(up.outputs?.servers?.value).toEqual([server.id]);
+      expect(up.outputs?.allServers?.value).toBe(1);
+      expect(up.outputs?.groups?.value).toContain("ops");
+      expect(up.outputs?.monitors?.value).toBe(0);
+      const down = await s.destroy();
+      expect(down.error).toBeUndefined();
+    } finally {
+      await s.cleanup();
+    }
+  }, 300_000);
+});
