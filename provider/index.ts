@@ -2,7 +2,8 @@
  * pulumi-huaweicloud-vpn: Pulumi resources and functions for Huawei Cloud Enterprise VPN (API v5).
  *
  * Settings: Pulumi config `huaweicloud-vpn:region`, `projectId`, `accessKey`, `secretKey` (secret),
- * `securityToken` (secret), `endpoint`; else the environment `HW_REGION_NAME`, `HW_PROJECT_ID`, `HW_ACCESS_KEY`,
+ * `securityToken` (secret), `endpoint`, `endpoints` (a JSON map region → endpoint for resources with their own
+ * `region`); else the environment `HW_REGION_NAME`, `HW_PROJECT_ID`, `HW_ACCESS_KEY`,
  * `HW_SECRET_KEY`, `HW_SECURITY_TOKEN`, `HW_VPN_ENDPOINT`.
  */
 export * from "./resources";

@@ -54,10 +54,10 @@ export function withPlacement<T>(p: Placement, fn: () => T): T {
 }
 
 /** A resource's placement from its inputs or state (only string values count; unknowns at preview do not). */
-export function placementOf(props: Record<string, unknown> | undefined): Placement {
+export function placementOf(props: object | undefined): Placement {
   const out: Placement = {};
   for (const k of ["region", "projectId"] as const) {
-    const v = props?.[k];
+    const v = (props as Placement | undefined)?.[k];
     if (typeof v === "string" && v !== "" && v !== UNKNOWN) out[k] = v;
   }
   return out;

@@ -127,7 +127,7 @@ class Emitter {
       .map((p) => `${jsdoc(p.doc, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`)
       .join("");
     let n = name;
-    for (let i = 2; this.interfaces.has(n) && this.interfaces.get(n)!.split("\n{\n")[1] !== body; i++) n = `${name}${i}`;
+    for (let i = 2; this.interfaces.has(n) && this.interfaces.get(n)!.split("\n{\n")[1] !== `${body}}\n`; i++) n = `${name}${i}`;
     this.interfaces.set(n, `${jsdoc(doc, "")}export interface ${n}\n{\n${body}}\n`);
     return n;
   }
