@@ -73,7 +73,12 @@ export function placed(base: Settings, p: Placement): Settings {
   if (p.projectId) out.projectId = p.projectId;
   if (p.region && p.region !== base.region) {
     out.region = p.region;
-    const map = endpoints ? (JSON.parse(endpoints) as Record<string, string>) : {};
+    let map: Record<string, string> = {};
+    try {
+      map = endpoints ? (JSON.parse(endpoints) as Record<string, string>) : {};
+    } catch {
+      throw new Error(`${CONFIG_NAMESPACE}:endpoints must be a JSON object of region → endpoint, e.g. {"cn-north-9":"https://…"}`);
+    }
     if (map[p.region]) out.endpoint = map[p.region];
     else delete out.endpoint;
   }

@@ -75,9 +75,12 @@ describe("the list functions of point-to-cloud and monitors", () => {
       },
       { ...ready, parents: { p2c_vgw_id: gw.id } },
     );
+    let readUser: string | undefined;
     const s = await emulatorStack(emu, async () => {
       const group = new vpn.VpnUserGroup("ops", { vpnServerId: server.id, name: "ops" });
-      for (let i = 0; i < 3; i++) new vpn.VpnUser(`user${i}`, { vpnServerId: server.id, name: `user${i}`, password: "Qwer-asdf-12", userGroupId: group.id });
+      const users = [0, 1, 2].map((i) => new vpn.VpnUser(`user${i}`, { vpnServerId: server.id, name: `user${i}`, password: "Qwer-asdf-12", userGroupId: group.id }));
+      // A resource under a parent is read with the parent's id in the state.
+      const read = readUser ? vpn.VpnUser.get("read-user", readUser, { vpnServerId: server.id }) : undefined;
       new vpn.VpnAccessPolicy("pol", { vpnServerId: server.id, name: "pol", userGroupId: group.id, destIpCidrs: ["192.168.12.0/24"] });
       // The functions run while the program runs: the second `up` lists what the first one created.
       const serverId = group.vpnServerId.apply((v) => v ?? "");
@@ -89,13 +92,18 @@ describe("the list functions of point-to-cloud and monitors", () => {
         groups: vpn.getVpnUserGroupsOutput({ vpnServerId: serverId }).apply((r) => r.userGroups.map((g) => g.name)),
         policies: vpn.getVpnAccessPoliciesOutput({ vpnServerId: serverId }).apply((r) => r.accessPolicies.map((p) => p.destIpCidrs)),
         monitors: vpn.getConnectionMonitorsOutput({}).apply((r) => r.connectionMonitors.length),
+        user0: users[0]!.id,
+        readName: read ? read.name : "",
       };
     });
     try {
-      expect((await s.up()).error).toBeUndefined();
+      const first = await s.up();
+      expect(first.error).toBeUndefined();
+      readUser = first.outputs!.user0!.value as string;
       const up = await s.up();
       expect(up.error, up.stdout).toBeUndefined();
       expect(up.outputs?.users?.value).toEqual(["user0", "user1", "user2"]);
+      expect(up.outputs?.readName?.value).toBe("user0");
       expect(up.outputs?.policies?.value).toEqual([["192.168.12.0/24"]]);
       expect(up.outputs?.gateways?.value).toEqual([gw.id]);
       expect(up.outputs?.servers?.value).toEqual([server.id]);
