@@ -193,6 +193,17 @@ export class ProjectState {
     return c;
   }
 
+  /** Nothing was ever written to it: no resource, inventory, quota, bound EIP or job. */
+  isEmpty(): boolean {
+    for (const c of this.collections.values()) if (c.size > 0) return false;
+    return (
+      Object.keys(this.inventory).length === 0 &&
+      Object.keys(this.quotas).length === 0 &&
+      this.boundEips.size === 0 &&
+      Object.keys(this.extra).length === 0
+    );
+  }
+
   toJSON(): unknown {
     const resources: Record<string, ResourceRecord[]> = {};
     for (const [kind, c] of this.collections) if (c.size > 0) resources[kind] = c.all();
