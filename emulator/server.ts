@@ -229,9 +229,9 @@ export class EmulatorServer {
       if (replay) {
         result = { status: replay.status, body: replay.body };
       } else {
-        const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId);
         const handler = this.options.handlers[operation];
         if (!handler) throw apiError("VPN.0002", `operation ${operation} is not implemented by the emulator`);
+        const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId, handler.validatesBody === true);
         result = handler(ctx);
         if (replayKey) {
           this.replays.set(replayKey, { status: result.status ?? op.successStatus, body: result.body });
@@ -306,6 +306,7 @@ export class EmulatorServer {
     parsed: unknown,
     req: IncomingMessage,
     requestId: string,
+    handlerValidatesBody = false,
   ): RequestContext {
     const q = queryObject(rawQuery);
     if (!q) throw apiError("VPN.0001", "malformed percent-escape in the query string");
@@ -316,7 +317,7 @@ export class EmulatorServer {
       query = (v.data ?? {}) as Record<string, unknown>;
     }
     let body: unknown = parsed;
-    if (op.body) {
+    if (op.body && !handlerValidatesBody) {
       const v = validate(op.body, parsed, op.secretFields ?? []);
       if (!v.success) throw validationError(v.issues);
       body = v.data;

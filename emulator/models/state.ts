@@ -154,7 +154,13 @@ export class Collection {
 
 /** External resources the VPN API refers to. When a list is absent, any well-formed id is accepted. */
 export interface Inventory {
-  vpcs?: Array<{ id: string; cidr?: string; subnets?: Array<{ id: string; cidr?: string; freeIps?: number }> }>;
+  vpcs?: Array<{
+    id: string;
+    cidr?: string;
+    subnets?: Array<{ id: string; cidr?: string; freeIps?: number }>;
+    /** Destinations of the VPC's default route table (a P2C client CIDR must not conflict with one: VPN.1109). */
+    routes?: string[];
+  }>;
   eips?: Array<{
     id: string;
     ip_address?: string;
