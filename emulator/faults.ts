@@ -73,7 +73,13 @@ export function pathMatches(pattern: string, path: string): boolean {
   const parts = pattern.slice(atStart ? 1 : 0, atEnd ? -1 : undefined).split("*");
   if (parts.length === 1) {
     const lit = parts[0]!;
-    return atStart && atEnd ? path === lit : atStart ? path.startsWith(lit) : atEnd ? path.endsWith(lit) : path.includes(lit);
+    return atStart && atEnd
+      ? path === lit
+      : atStart
+        ? path.startsWith(lit)
+        : atEnd
+          ? path.endsWith(lit)
+          : path.includes(lit);
   }
   const first = parts[0]!;
   let pos: number;

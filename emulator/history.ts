@@ -43,9 +43,12 @@ export function summarize(value: unknown, secretPaths: readonly string[] = []): 
     nodes += 1;
     // A copy, not a slice: V8 keeps a sliced string's whole parent alive (an 11 MB value for 256 characters).
     if (typeof v === "string")
-      return v.length > SUMMARY_LIMITS.stringChars ? `${Array.from(v.slice(0, SUMMARY_LIMITS.stringChars)).join("")}…<${v.length} chars>` : v;
+      return v.length > SUMMARY_LIMITS.stringChars
+        ? `${Array.from(v.slice(0, SUMMARY_LIMITS.stringChars)).join("")}…<${v.length} chars>`
+        : v;
     if (v === null || typeof v !== "object") return v;
-    if (path.length >= SUMMARY_LIMITS.depth || nodes > SUMMARY_LIMITS.nodes) return Array.isArray(v) ? "<array…>" : "<object…>";
+    if (path.length >= SUMMARY_LIMITS.depth || nodes > SUMMARY_LIMITS.nodes)
+      return Array.isArray(v) ? "<array…>" : "<object…>";
     if (Array.isArray(v)) {
       const out: unknown[] = [];
       for (let i = 0; i < v.length && i < SUMMARY_LIMITS.arrayItems; i++) out.push(walk(v[i], [...path, i]));
@@ -60,7 +63,8 @@ export function summarize(value: unknown, secretPaths: readonly string[] = []): 
         break;
       }
       const p = [...path, k];
-      out[k] = SECRET_NAME_RE.test(k) || isSecretPath(p, secretPaths) ? REDACTED : walk((v as Record<string, unknown>)[k], p);
+      out[k] =
+        SECRET_NAME_RE.test(k) || isSecretPath(p, secretPaths) ? REDACTED : walk((v as Record<string, unknown>)[k], p);
     }
     return out;
   };

@@ -143,7 +143,10 @@ function duplicates(
 }
 
 /** Test of a list that must not be empty and must not repeat a `key` of its items (`[i, key]` on a repeat). */
-function nonEmptyUniqueBy(key: string, codes: { empty: string; duplicate: string }): (list: readonly unknown[]) => Finding[] {
+function nonEmptyUniqueBy(
+  key: string,
+  codes: { empty: string; duplicate: string },
+): (list: readonly unknown[]) => Finding[] {
   return (list) =>
     list.length === 0
       ? [{ detail: "the list is empty", code: codes.empty }]
@@ -390,7 +393,7 @@ export const batchUserNames = defineRule({
   id: "P2C-USR-3",
   kind: "vpnUser",
   field: "users",
-  doc: "EN 4.2.3.2 / VPN.1315; VPN.1318 (EN 4.2.3.16, \"User list is empty.\")",
+  doc: 'EN 4.2.3.2 / VPN.1315; VPN.1318 ("User list is empty.", EN 4.2.3.7)',
   severity: "mandatory",
   description: "must list at least one user, each username once",
   accepts: isArray,

@@ -23,7 +23,12 @@ const deep = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
 const deepSeed = (levels: number) => `{"inventory":{"vpcs":${deep(levels)}}}`;
 
 /** An admin request as a client would send it, with the token and JSON body unless overridden. */
-function admin(emu: RunningEmulator, method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}) {
+function admin(
+  emu: RunningEmulator,
+  method: string,
+  path: string,
+  opts: { body?: string; headers?: Record<string, string> } = {},
+) {
   return send(`${emu.url}/__emulator${path}`, {
     method,
     headers: {
@@ -39,7 +44,7 @@ describe("JSON body limits", () => {
   it("counts nesting without recursion, skipping strings and escapes", () => {
     expect(nestsDeeperThan(deep(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
     expect(nestsDeeperThan(deep(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH)).toBe(true);
-    expect(nestsDeeperThan(JSON.stringify({ a: "[[[[[[\\\"[[[[" }), 2)).toBe(false);
+    expect(nestsDeeperThan(JSON.stringify({ a: '[[[[[[\\"[[[[' }), 2)).toBe(false);
     expect(nestsDeeperThan(deep(1_000_000), MAX_JSON_DEPTH)).toBe(true);
   });
 
@@ -51,12 +56,22 @@ describe("JSON body limits", () => {
     });
     // unsigned: refused before anything else looks at the body, and not a 500
     expect(r.status).toBe(401);
-    const viaSigner = await signedRaw(env.emu, "POST", "/v5/{project_id}/customer-gateways", `{"customer_gateway":${deep(100_000)}}`);
+    const viaSigner = await signedRaw(
+      env.emu,
+      "POST",
+      "/v5/{project_id}/customer-gateways",
+      `{"customer_gateway":${deep(100_000)}}`,
+    );
     expect(viaSigner.status).toBe(400);
     expect(viaSigner.json).toMatchObject({ error_code: "VPN.0001" });
     expect(viaSigner.json.error_msg).toMatch(new RegExp(`deeper than ${MAX_JSON_DEPTH} levels`));
 
-    const big = await signedRaw(env.emu, "POST", "/v5/{project_id}/customer-gateways", `{"a":"${"x".repeat(MAX_BODY_BYTES)}"}`);
+    const big = await signedRaw(
+      env.emu,
+      "POST",
+      "/v5/{project_id}/customer-gateways",
+      `{"a":"${"x".repeat(MAX_BODY_BYTES)}"}`,
+    );
     expect(big.status).toBe(400);
     expect(big.json).toMatchObject({ error_code: "VPN.0001", error_msg: expect.stringMatching(/exceeds 12 MB/) });
     expect((await env.emu.admin.health()).ok).toBe(true);
@@ -109,17 +124,37 @@ describe("project state is created by writes only", () => {
     const other = "0123456789abcdef0123456789abcd01";
     const listed = await signed(env.emu, "GET", "/v5/{project_id}/vpn-gateways", undefined, { project: other });
     expect(listed.status).toBe(200);
-    const missing = await signed(env.emu, "DELETE", "/v5/{project_id}/customer-gateways/3c5e3a4b-0000-4a8d-8a86-2c82bd9ee114", undefined, {
-      project: other,
-    });
+    const missing = await signed(
+      env.emu,
+      "DELETE",
+      "/v5/{project_id}/customer-gateways/3c5e3a4b-0000-4a8d-8a86-2c82bd9ee114",
+      undefined,
+      {
+        project: other,
+      },
+    );
     expect(missing.status).toBe(404);
-    const refused = await signed(env.emu, "POST", "/v5/{project_id}/customer-gateways", { customer_gateway: {} }, { project: other });
+    const refused = await signed(
+      env.emu,
+      "POST",
+      "/v5/{project_id}/customer-gateways",
+      { customer_gateway: {} },
+      { project: other },
+    );
     expect(refused.status).toBe(400);
-    await expect(env.emu.admin.setStatus("vpnGateway", "3c5e3a4b-0000-4a8d-8a86-2c82bd9ee114", "FREEZED", other)).rejects.toThrow(/404/);
+    await expect(
+      env.emu.admin.setStatus("vpnGateway", "3c5e3a4b-0000-4a8d-8a86-2c82bd9ee114", "FREEZED", other),
+    ).rejects.toThrow(/404/);
     expect((await env.emu.admin.health()).projects).not.toContain(other);
     expect((await env.emu.admin.state(other)).projects).toEqual([]);
 
-    const created = await signed(env.emu, "POST", "/v5/{project_id}/customer-gateways", { customer_gateway: { name: "c1", id_value: "10.0.0.9" } }, { project: other });
+    const created = await signed(
+      env.emu,
+      "POST",
+      "/v5/{project_id}/customer-gateways",
+      { customer_gateway: { name: "c1", id_value: "10.0.0.9" } },
+      { project: other },
+    );
     expect(created.status).toBe(201);
     expect((await env.emu.admin.health()).projects).toContain(other);
   });
@@ -130,7 +165,10 @@ describe("the admin API refuses what a web page can send", () => {
     const none = await send(`${env.emu.url}/__emulator/state`, { method: "GET" });
     expect(none.status).toBe(401);
     expect(none.json.error_msg).toMatch(/X-Emulator-Admin-Token|x-emulator-admin-token/i);
-    const wrong = await admin(env.emu, "POST", "/reset", { body: "{}", headers: { "x-emulator-admin-token": "guess" } });
+    const wrong = await admin(env.emu, "POST", "/reset", {
+      body: "{}",
+      headers: { "x-emulator-admin-token": "guess" },
+    });
     expect(wrong.status).toBe(401);
     expect((await send(`${env.emu.url}/__emulator/health`, { method: "GET" })).status).toBe(200);
     await expect(new EmulatorAdmin(env.emu.url).state()).rejects.toThrow(/401/);
@@ -139,7 +177,10 @@ describe("the admin API refuses what a web page can send", () => {
 
   it("a text/plain body, a foreign Origin or a foreign Host is refused even with the token", async () => {
     await env.emu.admin.injectFault({ operation: "listCgws", status: 500 });
-    const plain = await admin(env.emu, "POST", "/reset", { body: "{}", headers: { "content-type": "text/plain;charset=UTF-8" } });
+    const plain = await admin(env.emu, "POST", "/reset", {
+      body: "{}",
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+    });
     expect(plain.status).toBe(415);
     const origin = await admin(env.emu, "POST", "/reset", { body: "{}", headers: { origin: "http://evil.example" } });
     expect(origin.status).toBe(403);
@@ -169,9 +210,15 @@ describe("fault rules match path patterns, never user regexes", () => {
   });
 
   it("refuses regex syntax, and a pathological path is matched at once", async () => {
-    await expect(env.emu.admin.injectFault({ path: "(a+)+$", status: 500 })).rejects.toThrow(/not a regular expression/);
-    await expect(env.emu.admin.injectFault({ path: "/v5/.*", status: 500 })).rejects.toThrow(/not a regular expression/);
-    await expect(env.emu.admin.injectFault({ path: "/v5/", method: 5 as unknown as string, status: 500 })).rejects.toThrow(/method must be a string/);
+    await expect(env.emu.admin.injectFault({ path: "(a+)+$", status: 500 })).rejects.toThrow(
+      /not a regular expression/,
+    );
+    await expect(env.emu.admin.injectFault({ path: "/v5/.*", status: 500 })).rejects.toThrow(
+      /not a regular expression/,
+    );
+    await expect(
+      env.emu.admin.injectFault({ path: "/v5/", method: 5 as unknown as string, status: 500 }),
+    ).rejects.toThrow(/method must be a string/);
     await env.emu.admin.injectFault({ path: "*a*a*a*a*a*a*a*a*b$", status: 500 });
     const started = performance.now();
     const r = await signed(env.emu, "GET", `/v5/{project_id}/vpn-gateways/${"a".repeat(4000)}`);
@@ -180,10 +227,18 @@ describe("fault rules match path patterns, never user regexes", () => {
   });
 });
 
-function runCli(args: string[]): { child: ChildProcess; banner: Promise<Record<string, string>>; output: () => string } {
-  const child = spawn(process.execPath, ["-r", join(__dirname, "ts-hook.cjs"), join(__dirname, "../../emulator/cli.ts"), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function runCli(args: string[]): {
+  child: ChildProcess;
+  banner: Promise<Record<string, string>>;
+  output: () => string;
+} {
+  const child = spawn(
+    process.execPath,
+    ["-r", join(__dirname, "ts-hook.cjs"), join(__dirname, "../../emulator/cli.ts"), ...args],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   child.stderr!.on("data", (d) => (err += String(d)));
@@ -253,7 +308,9 @@ describe("the CLI process survives its input", () => {
       const pid = cli.child.pid!;
       await signed(emu, "GET", "/v5/{project_id}/customer-gateways");
       const before = rssMb(pid);
-      const body = JSON.stringify({ customer_gateway: { name: "big", id_value: "10.0.0.1", description: "x".repeat(11 * 1024 * 1024) } });
+      const body = JSON.stringify({
+        customer_gateway: { name: "big", id_value: "10.0.0.1", description: "x".repeat(11 * 1024 * 1024) },
+      });
       let afterTen = 0;
       for (let i = 1; i <= 40; i++) {
         const r = await signedRaw(emu, "POST", "/v5/{project_id}/customer-gateways", body);
@@ -262,7 +319,9 @@ describe("the CLI process survives its input", () => {
       }
       await new Promise((res) => setTimeout(res, 1000));
       const after = rssMb(pid);
-      process.stdout.write(`emulator RSS: before ${before} MB, after 10 × 11 MB ${afterTen} MB, after 40 × 11 MB ${after} MB\n`);
+      process.stdout.write(
+        `emulator RSS: before ${before} MB, after 10 × 11 MB ${afterTen} MB, after 40 × 11 MB ${after} MB\n`,
+      );
       expect((await emu.admin.requests({ operation: "createCgw" })).length).toBe(40);
       // The heap grows once to hold one 11 MB body, then stays: 30 more bodies add nothing the process keeps
       // (when the history kept whole bodies, each one added ~12 MB).

@@ -39,7 +39,9 @@ describe("P2C gateway with a VPN server", () => {
 
       const down = await s.destroy();
       expect(down.error, down.stdout + down.stderr).toBeUndefined();
-      expect(down.stdout + down.stderr).toContain(`VpnServer ${up.outputs?.server.value} is removed from the stack but not deleted`);
+      expect(down.stdout + down.stderr).toContain(
+        `VpnServer ${up.outputs?.server.value} is removed from the stack but not deleted`,
+      );
       const deletes = await env.emu.admin.requests({ operation: "deleteP2cVgw", projectId: env.emu.projectId });
       expect(deletes.map((r) => r.status)).toEqual([204]);
       // nothing is left: the user was deleted by the program, the server went with its gateway
