@@ -1,6 +1,7 @@
 /**
  * A typed helper for the admin API (`/__emulator/…`), returned by `startEmulator` as `admin`. Works against any
- * running emulator (in-process or the CLI) given its URL.
+ * running emulator (in-process or the CLI) given its URL and admin token (`HW_EMULATOR_ADMIN_TOKEN` in the CLI's
+ * banner).
  */
 import type { FaultRule, FaultRuleInput } from "./faults";
 import type { HistoryEntry } from "./history";
@@ -26,12 +27,19 @@ export interface TransitionInput {
 }
 
 export class EmulatorAdmin {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.token !== undefined) headers["x-emulator-admin-token"] = this.token;
+    if (body !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(`${this.baseUrl}/__emulator${path}`, {
       method,
-      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : undefined;
@@ -93,6 +101,15 @@ export class EmulatorAdmin {
   /** Unbinds an EIP from its gateway, as the EIP service's update API would. */
   unbindEip(eipId: string, projectId?: string): Promise<void> {
     return this.call("POST", `/eips/${encodeURIComponent(eipId)}/unbind`, projectId ? { projectId } : {}).then(() => undefined);
+  }
+
+  /** A client connects to a P2C gateway (it then shows in the gateway's connection list); returns its id. */
+  connectClient(p2cGatewayId: string, opts: { userName?: string; projectId?: string } = {}): Promise<{ connection_id: string }> {
+    return this.call<{ connection: { connection_id: string } }>(
+      "POST",
+      `/p2c-vpn-gateways/${encodeURIComponent(p2cGatewayId)}/connections`,
+      opts,
+    ).then((r) => r.connection);
   }
 
   transitions(): Promise<{ delayScale: number; overrides: Record<string, TransitionConfig> }> {

@@ -1,6 +1,14 @@
 /**
  * The control plane, under `/__emulator/` (unsigned, loopback clients only), after moto's `/moto-api/` and
- * undici's MockAgent (STYLE.md moto 7, undici 8, item 10):
+ * undici's MockAgent (STYLE.md moto 7, undici 8, item 10).
+ *
+ * Loopback is not enough against a web page the developer opens (a page can POST to 127.0.0.1, or rebind its
+ * own name to it), so every route but `GET /health` also needs the per-start admin token in
+ * `X-Emulator-Admin-Token` (printed by the CLI with the credentials, held by `startEmulator(...).admin`); a
+ * request must name a loopback host in `Host`, carry no foreign `Origin`, and send its body as
+ * `application/json` (a page cannot send that without a CORS preflight, which is refused). Bodies are limited
+ * in size and depth (`body.ts`).
+ *
  *
  *   GET    /health                              liveness, URL-independent facts
  *   POST   /reset            {projectId?}       forget resources (of one project, or all), faults, history,
@@ -32,6 +40,8 @@
  *   PUT    /quotas           {projectId?, type, quota}
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { MAX_ADMIN_BODY_BYTES, parseJsonBody } from "./body";
 import type { EmulatorServer } from "./server";
 import { FaultError, type FaultRuleInput } from "./faults";
 import { parseTransitionConfig, type Phase } from "./lifecycle";
@@ -57,6 +67,44 @@ class AdminError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The header that carries the per-start admin token. */
+export const ADMIN_TOKEN_HEADER = "x-emulator-admin-token";
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** `localhost`, `127.x.y.z` or `[::1]`, with or without a port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d*$/, "");
+  return name === "localhost" || name === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given, "utf8");
+  const b = Buffer.from(expected, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Refuses what a web page could send: a foreign Host or Origin, a body that is not JSON, a missing token. */
+function guard(req: IncomingMessage, method: string, path: string, hasBody: boolean, adminToken: string): void {
+  const host = headerOf(req, "host");
+  if (!isLoopbackHost(host)) throw new AdminError(403, `the admin API answers requests to a loopback host only (Host: ${host ?? "missing"})`);
+  const origin = headerOf(req, "origin");
+  if (origin !== undefined && origin !== `http://${host}`)
+    throw new AdminError(403, `the admin API does not answer web pages (Origin: ${origin})`);
+  if (hasBody) {
+    const type = (headerOf(req, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/json") throw new AdminError(415, "an admin request body must be sent as application/json");
+  }
+  if (method === "GET" && path === "/health") return;
+  if (!sameSecret(headerOf(req, ADMIN_TOKEN_HEADER), adminToken))
+    throw new AdminError(401, `the admin API needs the emulator's admin token in ${ADMIN_TOKEN_HEADER} (printed at start as HW_EMULATOR_ADMIN_TOKEN)`);
 }
 
 const PHASES: readonly Phase[] = ["create", "update", "delete"];
@@ -91,14 +139,16 @@ function mergeInventory(into: Inventory, add: Inventory): void {
   }
 }
 
+/** `rawBody` is null when the body was larger than the admin limit. */
 export function handleAdmin(
   server: EmulatorServer,
-  _req: IncomingMessage,
+  req: IncomingMessage,
   res: ServerResponse,
   method: string,
   path: string,
   rawQuery: string,
-  rawBody: Buffer,
+  rawBody: Buffer | null,
+  size: number,
 ): void {
   const emu = server.emu;
   const query: Record<string, string> = {};
@@ -110,14 +160,13 @@ export function handleAdmin(
     } else server.writeJson(res, status, body);
   };
   try {
-    let body: any = {};
-    if (rawBody.length > 0) {
-      try {
-        body = JSON.parse(rawBody.toString("utf8"));
-      } catch {
-        throw new AdminError(400, "the body is not valid JSON");
-      }
-    }
+    guard(req, method, path, size > 0, emu.config.adminToken);
+    if (rawBody === null) throw new AdminError(413, `an admin request body must be at most ${MAX_ADMIN_BODY_BYTES / (1024 * 1024)} MB`);
+    const parsed = parseJsonBody(rawBody, MAX_ADMIN_BODY_BYTES);
+    if (!parsed.ok) throw new AdminError(400, parsed.reason);
+    const value = parsed.value ?? {};
+    if (!isPlainObject(value)) throw new AdminError(400, "an admin request body must be a JSON object");
+    const body: any = value;
     const projectOf = (id: unknown): ProjectState =>
       emu.state.project(typeof id === "string" && id ? id : (query.projectId ?? emu.config.projectId));
     const segs = path.split("/").filter(Boolean).map(decodeURIComponent);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Standalone emulator: `huaweicloud-vpn-emulator --port 8787 [--host 127.0.0.1] [--delay-scale 0.02]
- * [--state FILE] [--access-key AK] [--secret-key SK] [--project-id ID] [--region cn-north-4] [--auth-token T]`.
+ * [--state FILE] [--access-key AK] [--secret-key SK] [--project-id ID] [--region cn-north-4] [--auth-token T]
+ * [--admin-token T]`.
  *
  * Prints its URL and the settings a client needs as `HW_…=` lines (`eval "$(… | grep ^HW_)"` works). This
- * banner is the only place the (local, test-only) secret key is ever printed.
+ * banner is the only place the (local, test-only) secret key and the admin token are ever printed.
  */
 import { startEmulator, type StartEmulatorOptions } from "./index";
 
@@ -18,6 +19,7 @@ const USAGE = `usage: huaweicloud-vpn-emulator [options]
   --project-id ID     project id to hand to clients (generated when absent)
   --region NAME       region name (default cn-north-4)
   --auth-token T      also accept X-Auth-Token: T
+  --admin-token T     token the admin API requires (generated when absent)
   --help`;
 
 export function parseArgs(argv: readonly string[]): StartEmulatorOptions & { help?: boolean } {
@@ -66,6 +68,9 @@ export function parseArgs(argv: readonly string[]): StartEmulatorOptions & { hel
       case "--auth-token":
         out.authToken = value();
         break;
+      case "--admin-token":
+        out.adminToken = value();
+        break;
       case "--help":
       case "-h":
         out.help = true;
@@ -94,11 +99,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `Huawei Cloud VPN v5 emulator listening on ${emu.url}`,
-      `admin API: ${emu.url}/__emulator/ (loopback only)${options.stateFile ? `; state file: ${options.stateFile}` : ""}`,
+      `admin API: ${emu.url}/__emulator/ (loopback only, header X-Emulator-Admin-Token: $HW_EMULATOR_ADMIN_TOKEN)${options.stateFile ? `; state file: ${options.stateFile}` : ""}`,
       `HW_VPN_ENDPOINT=${emu.url}`,
       `HW_ACCESS_KEY=${emu.accessKey}`,
       `HW_SECRET_KEY=${emu.secretKey}`,
       `HW_PROJECT_ID=${emu.projectId}`,
+      `HW_EMULATOR_ADMIN_TOKEN=${emu.adminToken}`,
       `HW_REGION_NAME=${emu.region}`,
       "",
     ].join("\n"),

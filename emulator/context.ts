@@ -21,6 +21,8 @@ export interface EmulatorConfig {
   readonly availabilityZones: readonly string[];
   /** Project id handed to clients by default. */
   readonly projectId: string;
+  /** Per-start secret every admin route but `GET /health` requires (`X-Emulator-Admin-Token`). */
+  readonly adminToken: string;
 }
 
 export class EmulatorContext {

@@ -1,6 +1,6 @@
 /**
- * Fault injection, outside the models (STYLE.md item 10): rules match an operation name, a path regex, a method
- * or a project (or everything), and inject added latency, an error status (429 with `Retry-After`, 500, 503, a
+ * Fault injection, outside the models (STYLE.md item 10): rules match an operation name, a path pattern, a
+ * method or a project (or everything), and inject added latency, an error status (429 with `Retry-After`, 500, 503, a
  * documented code such as VPN.0030), or a dropped connection — before the change is applied, or after it has
  * been committed (the ambiguous create). `times` limits how often a rule fires; `probability` makes it random.
  */
@@ -9,7 +9,11 @@ import { ERROR_TABLE } from "./errors";
 export interface FaultMatch {
   /** Operation name (key of the operation table), e.g. `createVgw`. */
   readonly operation?: string;
-  /** Regular expression (source) tested against the request path (without the query). */
+  /**
+   * Pattern for the request path (without the query): the text matches anywhere in the path, `^` anchors it at
+   * the start, `$` at the end, `*` stands for any run of characters (`^/v5/*-gateways$`). Not a regular
+   * expression: a user-supplied regex can backtrack for seconds on the event loop, a pattern matches in one pass.
+   */
   readonly path?: string;
   readonly method?: string;
   readonly projectId?: string;
@@ -47,14 +51,61 @@ export interface FaultDecision {
 
 export class FaultError extends Error {}
 
-function check(input: FaultRuleInput): void {
-  if (input.path !== undefined) {
-    try {
-      new RegExp(input.path);
-    } catch {
-      throw new FaultError(`path is not a valid regular expression: ${input.path}`);
-    }
+/** Characters with a meaning in a regular expression but none in a path pattern: refused, not taken literally. */
+const REGEX_ONLY = /[\\()[\]{}+?|.]/;
+const MAX_PATTERN_CHARS = 512;
+
+function checkPathPattern(pattern: unknown): void {
+  if (typeof pattern !== "string") throw new FaultError("path must be a string");
+  if (pattern.length > MAX_PATTERN_CHARS) throw new FaultError(`path must be at most ${MAX_PATTERN_CHARS} characters`);
+  const body = pattern.replace(/^\^/, "").replace(/\$$/, "");
+  if (REGEX_ONLY.test(body) || body.includes("^") || body.includes("$"))
+    throw new FaultError(
+      `path is a path pattern, not a regular expression (${JSON.stringify(pattern)}): the text matches anywhere in the path, ` +
+        "^ anchors it at the start, $ at the end, * stands for any characters",
+    );
+}
+
+/** Whether `path` matches the pattern (see `FaultMatch.path`). Linear in the path for each `*`; never backtracks. */
+export function pathMatches(pattern: string, path: string): boolean {
+  const atStart = pattern.startsWith("^");
+  const atEnd = pattern.length > (atStart ? 1 : 0) && pattern.endsWith("$");
+  const parts = pattern.slice(atStart ? 1 : 0, atEnd ? -1 : undefined).split("*");
+  if (parts.length === 1) {
+    const lit = parts[0]!;
+    return atStart && atEnd
+      ? path === lit
+      : atStart
+        ? path.startsWith(lit)
+        : atEnd
+          ? path.endsWith(lit)
+          : path.includes(lit);
   }
+  const first = parts[0]!;
+  let pos: number;
+  if (atStart) {
+    if (!path.startsWith(first)) return false;
+    pos = first.length;
+  } else {
+    const i = path.indexOf(first);
+    if (i < 0) return false;
+    pos = i + first.length;
+  }
+  for (let k = 1; k < parts.length - 1; k++) {
+    const i = path.indexOf(parts[k]!, pos);
+    if (i < 0) return false;
+    pos = i + parts[k]!.length;
+  }
+  const last = parts[parts.length - 1]!;
+  return atEnd ? path.length - last.length >= pos && path.endsWith(last) : path.indexOf(last, pos) >= 0;
+}
+
+function check(input: FaultRuleInput): void {
+  for (const key of ["operation", "method", "projectId", "errorCode", "errorMsg"] as const)
+    if (input[key] !== undefined && typeof input[key] !== "string") throw new FaultError(`${key} must be a string`);
+  if (input.retryAfter !== undefined && !(Number.isInteger(input.retryAfter) && input.retryAfter >= 0))
+    throw new FaultError("retryAfter must be a non-negative integer");
+  if (input.path !== undefined) checkPathPattern(input.path);
   if (input.status !== undefined && (!Number.isInteger(input.status) || input.status < 100 || input.status > 599))
     throw new FaultError("status must be an HTTP status code");
   if (input.errorCode !== undefined && input.status === undefined && !ERROR_TABLE[input.errorCode])
@@ -130,7 +181,7 @@ export class FaultInjector {
       if (r.operation !== undefined && r.operation !== req.operation) continue;
       if (r.method !== undefined && r.method.toUpperCase() !== req.method) continue;
       if (r.projectId !== undefined && r.projectId !== req.projectId) continue;
-      if (r.path !== undefined && !new RegExp(r.path).test(req.path)) continue;
+      if (r.path !== undefined && !pathMatches(r.path, req.path)) continue;
       if (r.probability !== undefined && this.random() >= r.probability) continue;
       fired.push(r);
     }

@@ -1,11 +1,10 @@
 /**
  * The request history served at `/__emulator/requests` (undici MockAgent's call history, moto's recorder): a
- * bounded ring of recent API calls with their outcome. Secret values are redacted before a body is recorded —
- * by the operation's `secretFields`, and by name for any field that looks secret — so the history can be dumped
- * and logged safely.
+ * bounded ring of recent API calls with their outcome. A body is recorded as a bounded summary (`summarize`), with
+ * secret values redacted — by the operation's `secretFields`, and by name for any field that looks secret — so
+ * the history can be dumped and logged safely and its memory stays flat whatever the bodies weigh.
  */
 import { isSecretPath } from "../sdk/schemas/validate";
-import { isPlainObject } from "./util";
 
 export interface HistoryEntry {
   readonly seq: number;
@@ -30,17 +29,46 @@ const SECRET_NAME_RE = /(^|_)(psk|password|private_key|secret|token)(_|$)|^(old|
 
 export const REDACTED = "<redacted>";
 
-export function redact(value: unknown, secretPaths: readonly string[] = [], path: PropertyKey[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => redact(v, secretPaths, [...path, i]));
-  if (isPlainObject(value)) {
+/** Bounds of a recorded body: each entry stays a few kilobytes whatever was sent. */
+export const SUMMARY_LIMITS = { depth: 8, arrayItems: 20, keys: 50, stringChars: 256, nodes: 400 } as const;
+
+/**
+ * A redacted, bounded copy of a request body for the history: secret fields become `<redacted>`; long strings,
+ * long arrays, wide objects and deep nesting are cut, with a marker saying how much was left out. The work is
+ * bounded by the summary's size, not the body's, so an 11 MB body costs what a small one does.
+ */
+export function summarize(value: unknown, secretPaths: readonly string[] = []): unknown {
+  let nodes = 0;
+  const walk = (v: unknown, path: PropertyKey[]): unknown => {
+    nodes += 1;
+    // A copy, not a slice: V8 keeps a sliced string's whole parent alive (an 11 MB value for 256 characters).
+    if (typeof v === "string")
+      return v.length > SUMMARY_LIMITS.stringChars
+        ? `${Array.from(v.slice(0, SUMMARY_LIMITS.stringChars)).join("")}…<${v.length} chars>`
+        : v;
+    if (v === null || typeof v !== "object") return v;
+    if (path.length >= SUMMARY_LIMITS.depth || nodes > SUMMARY_LIMITS.nodes)
+      return Array.isArray(v) ? "<array…>" : "<object…>";
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < v.length && i < SUMMARY_LIMITS.arrayItems; i++) out.push(walk(v[i], [...path, i]));
+      if (v.length > SUMMARY_LIMITS.arrayItems) out.push(`…<${v.length - SUMMARY_LIMITS.arrayItems} more items>`);
+      return out;
+    }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    let n = 0;
+    for (const k in v as Record<string, unknown>) {
+      if (n++ >= SUMMARY_LIMITS.keys) {
+        out["…"] = `<${Object.keys(v).length - SUMMARY_LIMITS.keys} more keys>`;
+        break;
+      }
       const p = [...path, k];
-      out[k] = SECRET_NAME_RE.test(k) || isSecretPath(p, secretPaths) ? REDACTED : redact(v, secretPaths, p);
+      out[k] =
+        SECRET_NAME_RE.test(k) || isSecretPath(p, secretPaths) ? REDACTED : walk((v as Record<string, unknown>)[k], p);
     }
     return out;
-  }
-  return value;
+  };
+  return walk(value, []);
 }
 
 export class RequestHistory {

@@ -45,6 +45,8 @@ export interface StartEmulatorOptions {
   availabilityZones?: string[];
   /** Persist the state to this file (written atomically on change, loaded at start). */
   stateFile?: string;
+  /** Token the admin API requires (`X-Emulator-Admin-Token`); generated when absent. `admin` sends it. */
+  adminToken?: string;
 }
 
 export interface RunningEmulator {
@@ -55,6 +57,8 @@ export interface RunningEmulator {
   readonly secretKey: string;
   readonly projectId: string;
   readonly region: string;
+  /** The admin API's token for this start (sent by `admin`). */
+  readonly adminToken: string;
   /** Typed helper for the admin API. */
   readonly admin: EmulatorAdmin;
   /** The in-process context (state, models, clock), for white-box tests. */
@@ -95,6 +99,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // A restart on the same state file keeps handing out the same project id, so the resources stay visible.
   const projectId: string = options.projectId ?? saved?.projectId ?? generatedProjectId();
   const region = options.region ?? "cn-north-4";
+  const adminToken = options.adminToken ?? randomBytes(24).toString("base64url");
   const host = options.host ?? "127.0.0.1";
   const emu: EmulatorContext = new EmulatorContext(
     {
@@ -103,6 +108,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       ...(options.authToken ? { authToken: options.authToken } : {}),
       availabilityZones: options.availabilityZones ?? availabilityZonesOf(region),
       projectId,
+      adminToken,
     },
     options.delayScale ?? 0,
   );
@@ -129,7 +135,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     secretKey,
     projectId,
     region,
-    admin: new EmulatorAdmin(url),
+    adminToken,
+    admin: new EmulatorAdmin(url, adminToken),
     context: emu,
     async close() {
       if (closed) return;

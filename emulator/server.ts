@@ -17,13 +17,17 @@ import { Router } from "./routes";
 import { apiError, EmulatorError, isEmulatorError, validationError } from "./errors";
 import type { EmulatorContext } from "./context";
 import type { Handler, HandlerResult, RequestContext } from "./handlers/types";
-import { redact } from "./history";
+import { summarize } from "./history";
 import { handleAdmin, isLoopback } from "./admin";
 import { newRequestId, isPlainObject } from "./util";
+import { MAX_ADMIN_BODY_BYTES, MAX_BODY_BYTES, parseJsonBody } from "./body";
 
-/** AK/SK signing is limited to bodies up to 12 MB (api-p2c-common.md §2.3). */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+export { MAX_BODY_BYTES } from "./body";
 export const ADMIN_PREFIX = "/__emulator";
+
+function isAdminPath(path: string): boolean {
+  return path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + "/");
+}
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 function decodePath(path: string): string | undefined {
@@ -109,35 +113,43 @@ export class EmulatorServer {
   }
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    // Bytes beyond the limit are counted, not kept: an oversized body is refused without holding it.
+    const limit = isAdminPath(splitUrl(req.url ?? "/").path) ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES;
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(c);
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
     });
+    // A client that goes away mid-request is not an error of the emulator (and an unhandled 'error' would end it).
+    req.on("error", () => res.destroy());
+    res.on("error", () => undefined);
     req.on("end", () => {
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      this.dispatch(req, res, body, tooLarge).catch((e) => {
+      const body = size > limit ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      this.dispatch(req, res, body, size).catch((e) => {
         // Last resort: a bug in the emulator. Answer like the service's internal error.
-        if (!res.headersSent) this.writeError(res, newRequestId(), apiError("VPN.0002", (e as Error).message));
+        if (!res.headersSent) this.writeError(res, newRequestId(), apiError("VPN.0002", (e as Error)?.message ?? String(e)));
+        else res.destroy();
       });
     });
   }
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, rawBody: Buffer, tooLarge: boolean): Promise<void> {
+  /** `rawBody` is null when the body exceeded the limit (`size` bytes were sent). */
+  private async dispatch(req: IncomingMessage, res: ServerResponse, rawBody: Buffer | null, size: number): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
     const method = (req.method ?? "GET").toUpperCase();
     const target = splitUrl(req.url ?? "/");
 
-    if (target.path === ADMIN_PREFIX || target.path.startsWith(ADMIN_PREFIX + "/")) {
+    if (isAdminPath(target.path)) {
       if (!isLoopback(req.socket.remoteAddress)) {
         this.writeJson(res, 403, { error_code: "EMU.0403", error_msg: "the admin API answers loopback clients only" });
         return;
       }
-      handleAdmin(this, req, res, method, target.path.slice(ADMIN_PREFIX.length) || "/", target.query, rawBody);
+      this.withProjectsCleanedUp(() =>
+        handleAdmin(this, req, res, method, target.path.slice(ADMIN_PREFIX.length) || "/", target.query, rawBody, size),
+      );
       return;
     }
 
@@ -152,6 +164,7 @@ export class EmulatorServer {
     let projectId: string | undefined;
     let accessKey: string | undefined;
     let recordedBody: unknown;
+    const knownProjects = new Set(this.emu.state.projects.keys());
     let faultIds: string[] | undefined;
     let dropped: "before" | "after" | undefined;
     const finish = (status: number, errorCode?: string) => {
@@ -178,6 +191,7 @@ export class EmulatorServer {
       const op = m.route.spec;
       projectId = m.params.project_id;
 
+      if (rawBody === null) throw apiError("VPN.0001", `the request body exceeds ${MAX_BODY_BYTES / (1024 * 1024)} MB`);
       accessKey = this.authenticate(req, rawBody);
 
       const headerProject = header(req, "x-project-id");
@@ -185,15 +199,10 @@ export class EmulatorServer {
         throw apiError("VPN.0003", "the project id in the request path does not match the X-Project-Id header");
       }
 
-      let parsed: unknown;
-      if (rawBody.length > 0 && !tooLarge) {
-        try {
-          parsed = JSON.parse(rawBody.toString("utf8"));
-        } catch {
-          throw apiError("VPN.0001", "the request body is not valid JSON");
-        }
-        recordedBody = redact(parsed, op.secretFields ?? []);
-      }
+      const body = parseJsonBody(rawBody, MAX_BODY_BYTES);
+      if (!body.ok) throw apiError("VPN.0001", body.reason);
+      const parsed = body.value;
+      if (parsed !== undefined) recordedBody = summarize(parsed, op.secretFields ?? []);
 
       const decision = this.emu.faults.active
         ? this.emu.faults.decide({ operation, path, method, ...(projectId ? { projectId } : {}) })
@@ -213,7 +222,6 @@ export class EmulatorServer {
         }
       }
 
-      if (tooLarge) throw apiError("VPN.0001", "the request body exceeds 12 MB");
       const clientToken = op.clientToken ? header(req, "x-client-token") : undefined;
       const replayKey = clientToken ? `${projectId ?? ""}|${operation}|${clientToken}` : undefined;
       const replay = replayKey ? this.replays.get(replayKey) : undefined;
@@ -221,9 +229,9 @@ export class EmulatorServer {
       if (replay) {
         result = { status: replay.status, body: replay.body };
       } else {
-        const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId);
         const handler = this.options.handlers[operation];
         if (!handler) throw apiError("VPN.0002", `operation ${operation} is not implemented by the emulator`);
+        const ctx = this.requestContext(op, operation, m.params, target.query, parsed, req, requestId, handler.validatesBody === true);
         result = handler(ctx);
         if (replayKey) {
           this.replays.set(replayKey, { status: result.status ?? op.successStatus, body: result.body });
@@ -251,6 +259,26 @@ export class EmulatorServer {
       const err = isEmulatorError(e) ? e : apiError("VPN.0002", (e as Error)?.message ?? String(e));
       this.writeError(res, requestId, err);
       finish(err.status, err.code);
+    } finally {
+      this.forgetNewEmptyProjects(knownProjects);
+    }
+  }
+
+  /**
+   * Project state is created by writes only: a project that a request touched for the first time and left
+   * without a resource, an inventory or a quota (a read, a refused write, an admin call that found nothing) is
+   * forgotten again, so unknown project ids do not accumulate state.
+   */
+  private forgetNewEmptyProjects(known: ReadonlySet<string>): void {
+    for (const [id, p] of this.emu.state.projects) if (!known.has(id) && p.isEmpty()) this.emu.state.projects.delete(id);
+  }
+
+  private withProjectsCleanedUp(run: () => void): void {
+    const known = new Set(this.emu.state.projects.keys());
+    try {
+      run();
+    } finally {
+      this.forgetNewEmptyProjects(known);
     }
   }
 
@@ -278,6 +306,7 @@ export class EmulatorServer {
     parsed: unknown,
     req: IncomingMessage,
     requestId: string,
+    handlerValidatesBody = false,
   ): RequestContext {
     const q = queryObject(rawQuery);
     if (!q) throw apiError("VPN.0001", "malformed percent-escape in the query string");
@@ -288,7 +317,7 @@ export class EmulatorServer {
       query = (v.data ?? {}) as Record<string, unknown>;
     }
     let body: unknown = parsed;
-    if (op.body) {
+    if (op.body && !handlerValidatesBody) {
       const v = validate(op.body, parsed, op.secretFields ?? []);
       if (!v.success) throw validationError(v.issues);
       body = v.data;

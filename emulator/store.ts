@@ -41,14 +41,28 @@ export class StateStore {
     return v;
   }
 
-  /** Schedules a write at the end of the current event-loop turn. */
+  /**
+   * Schedules a write at the end of the current event-loop turn. A write that fails there (disk full, a file
+   * made read-only) is reported on stderr and retried with the next change; it never ends the process.
+   */
   markDirty(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
-      if (this.scheduled) this.flush();
+      if (!this.scheduled) return;
+      try {
+        this.flush();
+      } catch (e) {
+        this.failures += 1;
+        this.lastError = (e as Error)?.message ?? String(e);
+        process.stderr.write(`emulator: could not write the state file ${this.file}: ${this.lastError}\n`);
+      }
     });
   }
+
+  /** Scheduled writes that failed, and the last failure's message. */
+  failures = 0;
+  lastError: string | undefined;
 
   /** Writes now (temporary file + rename, so a reader never sees half a file). */
   flush(): void {

@@ -2,7 +2,10 @@
  * P2C operations beyond plain CRUD: AZs, client connections, log configuration, client CA certificates,
  * client configuration export, users in batch, passwords, group membership.
  */
-import { apiError } from "../errors";
+import { apiError, validationError } from "../errors";
+import { validate } from "../../sdk/schemas/validate";
+import { BatchCreateVpnUser } from "../../sdk/schemas/p2c/user";
+import { isPlainObject } from "../util";
 import { isUsernameOrReverse } from "../../sdk/rules/p2c";
 import { addClientCa, CLIENT_CA, clientConfig, GROUP, requireServer, SERVER, USER } from "../models/vpnServer";
 import { checkNewUser, checkPasswordReuse, currentPasswordMatches, newPasswordHistory, requireGroup, requireUser } from "../models/vpnUser";
@@ -100,20 +103,48 @@ const exportClientConfig: Handler = (ctx) => {
   return { body: { client_config: clientConfig(model.hookContext(ctx.project), server) } };
 };
 
+/** Documented causes of `invalid_users` (EN 4.2.3.2 example), by the rule that failed. */
+const DOCUMENTED_CAUSES: Readonly<Record<string, string>> = { "P2C-PWD-1": "Password length invalid." };
+
+/**
+ * The users of a batch create that are invalid one by one, with a cause each, and the others parsed (defaults
+ * filled). A body that is not a list of users, an empty list (VPN.1318) or a name given twice (VPN.1315) is
+ * refused as a whole, as the docs list those as errors of the operation.
+ */
+function splitBatchUsers(ctx: RequestContext): { valid: Array<{ user: Wire; raw: Wire; index: number }>; invalid: Wire[] } {
+  const whole = validate(ctx.op.body!, ctx.rawBody, ctx.op.secretFields ?? []);
+  const raws = (isPlainObject(ctx.rawBody) && Array.isArray(ctx.rawBody.users) ? ctx.rawBody.users : []) as Wire[];
+  if (whole.success) {
+    const users = ((whole.data as Wire).users ?? []) as Wire[];
+    return { valid: users.map((user, i) => ({ user, raw: raws[i] ?? {}, index: i })), invalid: [] };
+  }
+  const perUser = whole.issues.every((i) => /^users\[\d+\]\./.test(i.field) && i.ruleId !== "P2C-USR-3");
+  if (!perUser) throw validationError(whole.issues);
+  const valid: Array<{ user: Wire; raw: Wire; index: number }> = [];
+  const invalid: Wire[] = [];
+  raws.forEach((raw, i) => {
+    const one = validate(BatchCreateVpnUser, raw, ["password"]);
+    if (one.success) return void valid.push({ user: one.data as Wire, raw, index: i });
+    const first = one.issues[0]!;
+    const cause = (first.ruleId && DOCUMENTED_CAUSES[first.ruleId]) ?? `${first.field}: ${first.rule}`;
+    invalid.push({ name: raw.name, description: raw.description, user_group_name: raw.user_group_name, static_ip: raw.static_ip, cause, index: i });
+  });
+  return { valid, invalid };
+}
+
 /** U2: all or nothing; invalid users are reported with 201 and a cause (EN 4.2.3.2). */
 const batchCreateUsers: Handler = (ctx) => {
   const model = ctx.emu.models.get(USER);
   const h = model.hookContext(ctx.project);
   const server = requireServer(h, ctx.params.vpn_server_id ?? "");
-  const users = ((ctx.body as Wire).users ?? []) as Wire[];
-  const raws = ((ctx.rawBody as Wire)?.users ?? []) as Wire[];
+  const split = splitBatchUsers(ctx);
   const groups = ctx.emu.models.get(GROUP).records(ctx.project, { vpn_server_id: server.id });
-  const invalid: Wire[] = [];
+  const invalid: Wire[] = split.invalid;
   const seen = new Set<string>();
   const prepared: Array<{ data: Wire; password: string }> = [];
-  users.forEach((u, i) => {
+  split.valid.forEach(({ user: u, raw, index }) => {
     const describe = (cause: string) =>
-      invalid.push({ name: u.name, description: u.description, user_group_name: u.user_group_name, static_ip: u.static_ip, cause });
+      invalid.push({ name: u.name, description: u.description, user_group_name: u.user_group_name, static_ip: u.static_ip, cause, index });
     if (seen.has(String(u.name))) return describe("Duplicate user name.");
     seen.add(String(u.name));
     let groupId: string | undefined;
@@ -123,7 +154,7 @@ const batchCreateUsers: Handler = (ctx) => {
       groupId = g.id;
     }
     try {
-      checkNewUser(h, server, { ...u, ...(groupId ? { user_group_id: groupId } : {}) }, raws[i] ?? {}, prepared.length);
+      checkNewUser(h, server, { ...u, ...(groupId ? { user_group_id: groupId } : {}) }, raw, prepared.length);
     } catch (e) {
       return describe((e as Error).message);
     }
@@ -135,8 +166,10 @@ const batchCreateUsers: Handler = (ctx) => {
   if (invalid.length === 0)
     for (const p of prepared)
       model.insert(ctx.project, { data: p.data, secrets: { passwords: newPasswordHistory(p.password) } }, { vpn_server_id: server.id });
-  return { body: { invalid_users: invalid } };
+  invalid.sort((a, b) => Number(a.index) - Number(b.index));
+  return { body: { invalid_users: invalid.map(({ index: _index, ...u }) => u) } };
 };
+batchCreateUsers.validatesBody = true;
 
 function userRefs(ctx: RequestContext): string[] {
   return (((ctx.body as Wire).users ?? []) as Array<{ id: string }>).map((u) => u.id);

@@ -33,4 +33,10 @@ export interface HandlerResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type Handler = (ctx: RequestContext) => HandlerResult;
+export type Handler = ((ctx: RequestContext) => HandlerResult) & {
+  /**
+   * The handler validates the body itself (`ctx.body` is then the raw body): for operations that answer some
+   * invalid input with a success, as batch user create does with `invalid_users`.
+   */
+  validatesBody?: true;
+};

@@ -179,6 +179,11 @@ export class ResourceModel {
     return s !== GONE && s !== HIDDEN;
   }
 
+  /** Removes a record at once, with its kind's after-remove hook: for children that go with their parent. */
+  removeWithParent(project: ProjectState, rec: ResourceRecord): void {
+    this.removeNow(project, rec);
+  }
+
   private removeNow(project: ProjectState, rec: ResourceRecord): void {
     if (!this.coll(project).remove(rec.id)) return;
     this.hooks.afterRemove?.(this.hookContext(project), rec);

@@ -3,7 +3,7 @@
  * create/delete are served as well); tests seed gateways through the admin API or `createP2cVgw`. Holds the
  * simulated client connections (G5/G6) and the connection-log configuration (L1–L3).
  */
-import { apiError, invalid } from "../errors";
+import { apiError } from "../errors";
 import { isoTime, shortSuffix, isPlainObject, newId, hashNumber } from "../util";
 import type { HookContext, KindHooks, Wire } from "./base";
 import type { ResourceRecord } from "./state";
@@ -118,14 +118,19 @@ export const p2cVpnGatewayHooks: KindHooks = {
     }
   },
 
-  beforeDelete(h, rec) {
-    if (h.emu.models.get("vpnServer").records(h.project, { p2c_vgw_id: rec.id }).length > 0)
-      throw invalid(`p2c vpn gateway ${rec.id} has vpn server`);
-  },
-
+  /**
+   * The gateway's VPN server goes with it: the API has no operation that deletes a server (api-p2c-common.md
+   * §5, "There is no delete-server API"; neither has the official SDK), so refusing to delete a gateway that has
+   * one would make the gateway undeletable. Its users, groups, policies and client CAs go with the server, and
+   * the gateway's connection log configuration with the gateway.
+   */
   afterRemove(h, rec) {
     const e = rec.data.eip as { id?: string } | undefined;
     if (e?.id && h.project.boundEips.get(e.id) === rec.id) h.project.boundEips.delete(e.id);
+    for (const model of h.emu.models.all())
+      for (const child of model.coll(h.project).all())
+        if (child.parents.p2c_vgw_id === rec.id || (model.kind === "vpnServer" && child.data.p2c_vgw_id === rec.id))
+          model.removeWithParent(h.project, child);
   },
 
   view(_h, rec, wire) {

@@ -4,13 +4,13 @@
  * ran the static rules; here the cross-resource and lookup rules get their context (the gateway a connection
  * uses, the AZ query's answer, the seeded EIPs and subnets).
  */
-import { runRules, getAt, type RuleContext } from "../../sdk/rules/common";
+import { runRules, getAt, type RuleContext, type RuleIssue } from "../../sdk/rules/common";
 import { s2cRules } from "../../sdk/rules";
 import { checkP2cResource, p2cRuleById, type P2cRuleContext, type P2cRuleKind } from "../../sdk/rules/p2c";
 import { describeValue, formatPath, type FieldIssue } from "../../sdk/schemas/validate";
 import { validationError } from "../errors";
 
-function toFieldIssues(body: unknown, issues: ReadonlyArray<{ path: readonly (string | number)[]; message: string }>, secret: readonly string[]): FieldIssue[] {
+function toFieldIssues(body: unknown, issues: readonly RuleIssue[], secret: readonly string[]): FieldIssue[] {
   return issues.map((i) => {
     const v = getAt(body, i.path);
     const top = String(i.path[0] ?? "");
@@ -18,6 +18,8 @@ function toFieldIssues(body: unknown, issues: ReadonlyArray<{ path: readonly (st
       field: formatPath(i.path),
       value: v === undefined ? "<missing>" : secret.includes(top) ? "<redacted>" : describeValue(v),
       rule: i.message,
+      ...(i.ruleId ? { ruleId: i.ruleId } : {}),
+      ...(i.code ? { code: i.code } : {}),
     };
   });
 }

@@ -154,7 +154,13 @@ export class Collection {
 
 /** External resources the VPN API refers to. When a list is absent, any well-formed id is accepted. */
 export interface Inventory {
-  vpcs?: Array<{ id: string; cidr?: string; subnets?: Array<{ id: string; cidr?: string; freeIps?: number }> }>;
+  vpcs?: Array<{
+    id: string;
+    cidr?: string;
+    subnets?: Array<{ id: string; cidr?: string; freeIps?: number }>;
+    /** Destinations of the VPC's default route table (a P2C client CIDR must not conflict with one: VPN.1109). */
+    routes?: string[];
+  }>;
   eips?: Array<{
     id: string;
     ip_address?: string;
@@ -191,6 +197,17 @@ export class ProjectState {
     let c = this.collections.get(kind);
     if (!c) this.collections.set(kind, (c = new Collection()));
     return c;
+  }
+
+  /** Nothing was ever written to it: no resource, inventory, quota, bound EIP or job. */
+  isEmpty(): boolean {
+    for (const c of this.collections.values()) if (c.size > 0) return false;
+    return (
+      Object.keys(this.inventory).length === 0 &&
+      Object.keys(this.quotas).length === 0 &&
+      this.boundEips.size === 0 &&
+      Object.keys(this.extra).length === 0
+    );
   }
 
   toJSON(): unknown {

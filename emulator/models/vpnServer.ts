@@ -9,6 +9,7 @@ import { isoTime, newId, shortSuffix, hashNumber, isPlainObject } from "../util"
 import type { HookContext, KindHooks, Wire } from "./base";
 import type { ResourceRecord } from "./state";
 import { enforceP2cRules } from "./rules";
+import { cidrsOverlap } from "../../sdk/rules/net";
 import { P2C_GATEWAY, requireUsableP2cGateway } from "./p2cVpnGateway";
 import { certificateFacts, certificateFingerprint } from "./certs";
 
@@ -45,6 +46,18 @@ function gatewayMax(h: HookContext, server: ResourceRecord): number | undefined 
   const gw = h.emu.models.get(P2C_GATEWAY).find(h.project, String(server.data.p2c_vgw_id));
   const n = gw?.data.max_connection_number;
   return typeof n === "number" ? n : undefined;
+}
+
+/**
+ * VPN.1109: the client CIDR block must not conflict with a route of the default route table of the gateway's
+ * VPC ("网关所在VPC默认路由表中的路由", ZH/EN 4.2.2.1). Checked when the VPC's routes are seeded
+ * (`inventory.vpcs[].routes`); the cloud knows them, a body alone does not.
+ */
+function checkVpcRoutes(h: HookContext, gateway: ResourceRecord | undefined, clientCidr: unknown): void {
+  if (!gateway || typeof clientCidr !== "string") return;
+  const vpc = (h.project.inventory.vpcs ?? []).find((v) => v.id === gateway.data.vpc_id);
+  const route = (vpc?.routes ?? []).find((r) => typeof r === "string" && cidrsOverlap(r, clientCidr));
+  if (route !== undefined) throw apiError("VPN.1109", route);
 }
 
 /** Stores one client CA certificate under a server (C2 and the certificates given at S1). */
@@ -84,6 +97,7 @@ export const vpnServerHooks: KindHooks = {
       throw apiError("VPN.1102");
     const max = typeof gw.data.max_connection_number === "number" ? gw.data.max_connection_number : undefined;
     enforceP2cRules("vpnServer", raw, { ...(max !== undefined ? { maxConnectionNumber: max } : {}) });
+    checkVpcRoutes(h, gw, input.client_cidr);
     const s: Wire = { ...input, p2c_vgw_id: gwId };
     const cert = input.server_certificate as { id?: string } | undefined;
     if (!cert?.id) throw apiError("VPN.1100");
@@ -115,6 +129,8 @@ export const vpnServerHooks: KindHooks = {
       { ...(max !== undefined ? { maxConnectionNumber: max } : {}), ...(local ? { localSubnets: local } : {}) },
       { partial: true },
     );
+    if (input.client_cidr !== undefined)
+      checkVpcRoutes(h, h.emu.models.get(P2C_GATEWAY).find(h.project, String(rec.data.p2c_vgw_id)), input.client_cidr);
     const target = input.client_auth_type as string | undefined;
     if (target && target !== rec.data.client_auth_type) {
       if (target === "CERT") {

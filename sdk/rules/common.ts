@@ -8,9 +8,18 @@ import type { z } from "zod";
 
 export type RulePath = readonly (string | number)[];
 
+/**
+ * One finding of a rule: where, what the rule says, which rule, and the documented error code the API answers
+ * it with (absent: the generic `VPN.0001` invalid request). Callers map findings to errors by `code`, never by
+ * reading the message.
+ */
 export interface RuleIssue {
   readonly path: RulePath;
   readonly message: string;
+  /** Rule id (`GW-13`, `P2C-GRP-4`); set by the registries and by `issue` callers that know it. */
+  readonly ruleId?: string;
+  /** Documented error code (`VPN.0550`), when the docs give the violation one. */
+  readonly code?: string;
 }
 
 /** `mandatory`: the API rejects or ignores a violation. `advisory`: the docs only warn ("请慎用", "建议"). */
@@ -130,8 +139,19 @@ export function has(body: unknown, path: string): boolean {
   return v !== undefined && v !== null;
 }
 
-export function issue(path: string | RulePath, message: string): RuleIssue {
-  return { path: typeof path === "string" ? path.split(".") : path, message };
+export function issue(path: string | RulePath, message: string, code?: string): RuleIssue {
+  return { path: typeof path === "string" ? path.split(".") : path, message, ...(code ? { code } : {}) };
+}
+
+/** The structured part of a rule issue, as zod custom-issue `params` (read back by sdk/schemas/validate). */
+export interface RuleIssueParams {
+  readonly ruleId?: string;
+  readonly code?: string;
+}
+
+function paramsOf(i: { ruleId?: string; code?: string }): RuleIssueParams | undefined {
+  if (i.ruleId === undefined && i.code === undefined) return undefined;
+  return { ...(i.ruleId ? { ruleId: i.ruleId } : {}), ...(i.code ? { code: i.code } : {}) };
 }
 
 /** A rule check that validates every value at the given path patterns with a field schema. */
@@ -141,7 +161,11 @@ export function fieldCheck(patterns: readonly string[], schema: z.ZodType): Rule
     for (const pattern of patterns)
       for (const { path, value } of valuesAt(body, pattern)) {
         const r = schema.safeParse(value);
-        if (!r.success) for (const i of r.error.issues) out.push({ path: [...path, ...(i.path as (string | number)[])], message: i.message });
+        if (!r.success)
+          for (const i of r.error.issues) {
+            const params = (i as { params?: RuleIssueParams }).params;
+            out.push({ path: [...path, ...(i.path as (string | number)[])], message: i.message, ...(params ?? {}) });
+          }
       }
     return out;
   };
@@ -159,7 +183,10 @@ export function allOf(...checks: RuleCheck[]): RuleCheck {
 
 /** Reports rule issues into a zod refinement (used by the request schemas' `superRefine`). */
 export function reportIssues(ctx: z.RefinementCtx, issues: readonly RuleIssue[]): void {
-  for (const i of issues) ctx.addIssue({ code: "custom", path: [...i.path], message: i.message });
+  for (const i of issues) {
+    const params = paramsOf(i);
+    ctx.addIssue({ code: "custom", path: [...i.path], message: i.message, ...(params ? { params } : {}) });
+  }
 }
 
 /** Runs pure body checks inside a zod `superRefine`, optionally with a fixed rule context (e.g. the operation). */
@@ -184,7 +211,7 @@ export function runRules(rules: readonly Rule[], kind: string, body: unknown, ct
   for (const r of rules) {
     if (r.kind !== kind && r.kind !== "*") continue;
     if (!ruleAppliesTo(r, ctx.operation)) continue;
-    for (const i of r.check(body, ctx)) out.push({ ...i, ruleId: r.id, severity: r.severity });
+    for (const i of r.check(body, ctx)) out.push({ ...i, ruleId: i.ruleId ?? r.id, severity: r.severity });
   }
   return out;
 }

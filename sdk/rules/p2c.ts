@@ -48,6 +48,8 @@ export interface P2cRule extends Rule {
 interface Finding {
   readonly path?: RulePath;
   readonly detail?: string;
+  /** The documented error code of this finding, when it differs from the rule's `code`. */
+  readonly code?: string;
 }
 
 interface RuleDef<V> {
@@ -57,6 +59,11 @@ interface RuleDef<V> {
   readonly doc: string;
   readonly description: string;
   readonly severity: RuleSeverity;
+  /**
+   * The documented error code the API answers a violation with (the one `doc` cites); absent = the generic
+   * `VPN.0001`. A finding may name another code (rules that cite several).
+   */
+  readonly code?: string;
   /** `cross` when the rule needs a fact from the context; default `static`. */
   readonly scope?: RuleScope;
   /** Type guard: values it rejects are skipped. Accept `undefined` for "required when…" rules. */
@@ -76,7 +83,10 @@ function defineRule<V>(def: RuleDef<V>): P2cRule {
     if (!def.accepts(value)) return [];
     const r = def.test(value, asRecord(body), ctx ?? {});
     const findings = r === true ? [] : r === false ? [{}] : r;
-    return findings.map((f) => ({ path: f.path ?? [], message: ruleMessage(def, f.detail) }));
+    return findings.map((f) => {
+      const code = f.code ?? def.code;
+      return { path: f.path ?? [], message: ruleMessage(def, f.detail), ruleId: def.id, ...(code ? { code } : {}) };
+    });
   };
   return {
     id: def.id,
@@ -89,7 +99,7 @@ function defineRule<V>(def: RuleDef<V>): P2cRule {
     checkValue,
     check: (body, ctx) => {
       const rec = asRecord(body);
-      return checkValue(rec[def.field], rec, ctx).map((i) => ({ path: [def.field, ...i.path], message: i.message }));
+      return checkValue(rec[def.field], rec, ctx).map((i) => ({ ...i, path: [def.field, ...i.path] }));
     },
   };
 }
@@ -133,15 +143,18 @@ function duplicates(
 }
 
 /** Test of a list that must not be empty and must not repeat a `key` of its items (`[i, key]` on a repeat). */
-function nonEmptyUniqueBy(key: string): (list: readonly unknown[]) => Finding[] {
+function nonEmptyUniqueBy(
+  key: string,
+  codes: { empty: string; duplicate: string },
+): (list: readonly unknown[]) => Finding[] {
   return (list) =>
     list.length === 0
-      ? [{ detail: "the list is empty" }]
+      ? [{ detail: "the list is empty", code: codes.empty }]
       : duplicates(
           list,
           (item) => (isRecord(item) && isString(item[key]) ? item[key] : undefined),
           (i) => [i, key],
-        );
+        ).map((f) => ({ ...f, code: codes.duplicate }));
 }
 
 /** Test of a list of CIDR blocks that must not repeat a block (compared in network form). */
@@ -281,6 +294,7 @@ export const passwordCharacters = defineRule({
   kind: "vpnUser",
   field: "password",
   doc: `${PWD_DOC} / VPN.1310`,
+  code: "VPN.1310",
   severity: "mandatory",
   description:
     "may contain only upper case letters, lower case letters, digits, spaces and the special characters `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/?",
@@ -293,6 +307,7 @@ export const passwordComplexity = defineRule({
   kind: "vpnUser",
   field: "password",
   doc: `${PWD_DOC} / VPN.1308`,
+  code: "VPN.1308",
   severity: "mandatory",
   description:
     "must contain at least two of: upper case letters, lower case letters, digits, special characters (spaces count as special)",
@@ -305,6 +320,7 @@ export const passwordNotUsername = defineRule({
   kind: "vpnUser",
   field: "password",
   doc: "EN 4.2.3.1 / VPN.1309",
+  code: "VPN.1309",
   severity: "mandatory",
   description: "cannot be the username or the username reversed",
   accepts: isString,
@@ -316,6 +332,7 @@ export const passwordWithoutUsername = defineRule({
   kind: "vpnUser",
   field: "password",
   doc: "VPN.1309 handling: 'Enter a password that does not contain the username or the reverse of the username'",
+  code: "VPN.1309",
   severity: "advisory",
   description: "should not contain the username or the username reversed, in any letter case",
   accepts: isString,
@@ -338,6 +355,7 @@ export const newPasswordDiffers = defineRule({
   kind: "vpnUser",
   field: "new_password",
   doc: "ZH 4.2.3.6 / EN 4.2.3.8 / VPN.1311",
+  code: "VPN.1311",
   severity: "mandatory",
   description: "the new password cannot be the same as the old one",
   accepts: isString,
@@ -375,11 +393,11 @@ export const batchUserNames = defineRule({
   id: "P2C-USR-3",
   kind: "vpnUser",
   field: "users",
-  doc: "EN 4.2.3.2 / VPN.1315",
+  doc: 'EN 4.2.3.2 / VPN.1315; VPN.1318 ("User list is empty.", EN 4.2.3.7)',
   severity: "mandatory",
   description: "must list at least one user, each username once",
   accepts: isArray,
-  test: nonEmptyUniqueBy("name"),
+  test: nonEmptyUniqueBy("name", { empty: "VPN.1318", duplicate: "VPN.1315" }),
 });
 
 const SIP_DOC = "EN 4.2.3.1, 4.2.3.2, 4.2.3.5";
@@ -493,7 +511,7 @@ export const userRefList = defineRule({
   severity: "mandatory",
   description: "must list at least one user, each user once",
   accepts: isArray,
-  test: nonEmptyUniqueBy("id"),
+  test: nonEmptyUniqueBy("id", { empty: "VPN.1318", duplicate: "VPN.1315" }),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -506,6 +524,7 @@ export const clientCidrFormat = defineRule({
   kind: "vpnServer",
   field: "client_cidr",
   doc: `${CIDR_DOC} / VPN.1103`,
+  code: "VPN.1103",
   severity: "mandatory",
   description: "must be an IPv4 CIDR block in dotted decimal/mask notation, for example 192.168.1.0/24",
   accepts: isString,
@@ -519,6 +538,7 @@ export const clientCidrPrefix = defineRule({
   kind: "vpnServer",
   field: "client_cidr",
   doc: "VPN.1107",
+  code: "VPN.1107",
   severity: "mandatory",
   description: `the mask length of the client CIDR block must be in the range of ${CLIENT_CIDR_MIN_PREFIX} to ${CLIENT_CIDR_MAX_PREFIX}`,
   accepts: isCidrString,
@@ -533,6 +553,7 @@ export const clientCidrReserved = defineRule({
   kind: "vpnServer",
   field: "client_cidr",
   doc: `${CIDR_DOC} / VPN.1104`,
+  code: "VPN.1104",
   severity: "mandatory",
   description: `the client CIDR block cannot use ${CLIENT_CIDR_RESERVED.join(", ")}`,
   accepts: isCidrString,
@@ -547,6 +568,7 @@ export const clientCidrVsLocalSubnets = defineRule({
   kind: "vpnServer",
   field: "client_cidr",
   doc: `${CIDR_DOC} / VPN.1119`,
+  code: "VPN.1119",
   severity: "mandatory",
   description: "the client CIDR block cannot conflict with any local CIDR block of the server",
   accepts: isCidrString,
@@ -562,6 +584,7 @@ export const clientCidrSize = defineRule({
   kind: "vpnServer",
   field: "client_cidr",
   doc: `${CIDR_DOC} / VPN.1108`,
+  code: "VPN.1108",
   severity: "mandatory",
   scope: "cross",
   description:
@@ -595,7 +618,8 @@ export const localSubnetCount = defineRule({
   severity: "mandatory",
   description: `there must be at least one local CIDR block and at most ${MAX_LOCAL_SUBNETS}`,
   accepts: isArray,
-  test: (list) => list.length >= 1 && list.length <= MAX_LOCAL_SUBNETS,
+  test: (list) =>
+    list.length === 0 ? [{ code: "VPN.1118" }] : list.length > MAX_LOCAL_SUBNETS ? [{ code: "VPN.1105" }] : true,
 });
 
 export const localSubnetFormat = defineRule({
@@ -603,6 +627,7 @@ export const localSubnetFormat = defineRule({
   kind: "vpnServer",
   field: "local_subnets",
   doc: "ZH/EN 4.2.2.1 / VPN.1103",
+  code: "VPN.1103",
   severity: "mandatory",
   description: "each local CIDR block must be an IPv4 CIDR block such as 10.10.1.0/24",
   accepts: isArray,
@@ -614,6 +639,7 @@ export const localSubnetReserved = defineRule({
   kind: "vpnServer",
   field: "local_subnets",
   doc: "ZH/EN 4.2.2.1, 4.2.2.3 / VPN.1104",
+  code: "VPN.1104",
   severity: "mandatory",
   description: `a local CIDR block cannot use ${LOCAL_SUBNET_RESERVED.join(", ")}`,
   accepts: isArray,
@@ -630,6 +656,7 @@ export const localSubnetDuplicates = defineRule({
   kind: "vpnServer",
   field: "local_subnets",
   doc: "VPN.1106",
+  code: "VPN.1106",
   severity: "mandatory",
   description: "local CIDR blocks cannot be duplicated",
   accepts: isArray,
@@ -641,6 +668,7 @@ export const localSubnetZhLimit = defineRule({
   kind: "vpnServer",
   field: "local_subnets",
   doc: "ZH 4.2.2.3 and ZH VPN.1105 handling ('请输入10个或更少的本端网段')",
+  code: "VPN.1105",
   severity: "advisory",
   description: `should have at most ${MAX_LOCAL_SUBNETS_ZH_UPDATE} local CIDR blocks, the Chinese edition's update limit`,
   accepts: isArray,
@@ -658,6 +686,7 @@ export const serverCertificateRequired = defineRule({
   kind: "vpnServer",
   field: "server_certificate",
   doc: "ZH/EN 4.2.2.1 / VPN.1100",
+  code: "VPN.1100",
   severity: "mandatory",
   description: "the server certificate is mandatory when SSL is the tunnel protocol",
   accepts: isAnything,
@@ -673,9 +702,9 @@ export const clientCaRequiredForCert = defineRule({
   description: `with certificate authentication (CERT), at least one and at most ${MAX_CLIENT_CA_CERTIFICATES} client CA certificates are required`,
   accepts: isAnything,
   test: (v, body) => {
-    if (isArray(v) && v.length > MAX_CLIENT_CA_CERTIFICATES) return false;
+    if (isArray(v) && v.length > MAX_CLIENT_CA_CERTIFICATES) return [{ code: "VPN.1111" }];
     if (body.client_auth_type !== "CERT") return true;
-    return isArray(v) && v.length >= 1;
+    return isArray(v) && v.length >= 1 ? true : [{ code: "VPN.1101" }];
   },
 });
 
@@ -686,6 +715,7 @@ export const clientCaContentsPem = defineRule({
   kind: "vpnServer",
   field: "client_ca_certificates",
   doc: "ZH/EN 4.2.2.1 / VPN.0074",
+  code: "VPN.0074",
   severity: "mandatory",
   description: `certificate content must be PEM: ${PEM_BEGIN} … ${PEM_END}`,
   accepts: isArray,
@@ -714,6 +744,7 @@ export const clientCaDuplicates = defineRule({
   kind: "vpnServer",
   field: "client_ca_certificates",
   doc: "VPN.0077",
+  code: "VPN.0077",
   severity: "mandatory",
   description: "client CA certificates cannot be duplicated",
   accepts: isArray,
@@ -802,6 +833,7 @@ export const clientCaContentPem = defineRule({
   kind: "clientCaCertificate",
   field: "content",
   doc: "ZH/EN 4.2.2.6, 4.2.2.7 / VPN.0074",
+  code: "VPN.0074",
   severity: "mandatory",
   description: `certificate content must be PEM: ${PEM_BEGIN} … ${PEM_END}`,
   accepts: isString,
@@ -829,6 +861,7 @@ export const destCidrCount = defineRule({
   kind: "vpnAccessPolicy",
   field: "dest_ip_cidrs",
   doc: `${POL_DOC} / VPN.1402`,
+  code: "VPN.1402",
   severity: "mandatory",
   description: `there must be at least one destination CIDR block and at most ${MAX_DEST_IP_CIDRS}`,
   accepts: isArray,
@@ -840,6 +873,7 @@ export const destCidrFormat = defineRule({
   kind: "vpnAccessPolicy",
   field: "dest_ip_cidrs",
   doc: `${POL_DOC} / VPN.1403`,
+  code: "VPN.1403",
   severity: "mandatory",
   description:
     "each destination must be an IPv4 CIDR block in dotted decimal/mask notation, for example 192.168.1.0/24",
@@ -852,6 +886,7 @@ export const destCidrDuplicates = defineRule({
   kind: "vpnAccessPolicy",
   field: "dest_ip_cidrs",
   doc: "VPN.1404",
+  code: "VPN.1404",
   severity: "mandatory",
   description: "destination CIDR blocks cannot be duplicated",
   accepts: isArray,
@@ -910,6 +945,7 @@ export const gatewayMaxConnections = defineRule({
   kind: "p2cVpnGateway",
   field: "max_connection_number",
   doc: "ZH/EN 4.2.1.1 (max_connection_number) / VPN.0504",
+  code: "VPN.0504",
   severity: "mandatory",
   description: `max_connection_number must be an integer from ${MIN_MAX_CONNECTIONS} to ${MAX_MAX_CONNECTIONS}`,
   accepts: isNumber,
@@ -930,9 +966,9 @@ export const gatewayEipChoice = defineRule({
   test: (eip) => {
     const newFields = [...NEW_EIP_FIELDS, "bandwidth_name"].filter((k) => eip[k] !== undefined);
     if (eip.id !== undefined)
-      return newFields.length === 0 ? true : [{ detail: `id given with ${newFields.join(", ")}` }];
+      return newFields.length === 0 ? true : [{ detail: `id given with ${newFields.join(", ")}`, code: "VPN.0559" }];
     const missing = NEW_EIP_FIELDS.filter((k) => eip[k] === undefined);
-    return missing.length === 0 ? true : [{ detail: `missing ${missing.join(", ")}` }];
+    return missing.length === 0 ? true : [{ detail: `missing ${missing.join(", ")}`, code: "VPN.0558" }];
   },
 });
 
@@ -946,12 +982,12 @@ export const gatewayAvailabilityZones = defineRule({
   accepts: isArray,
   test: (list) =>
     list.length !== 2
-      ? [{ detail: `${list.length} given` }]
+      ? [{ detail: `${list.length} given`, code: "VPN.0514" }]
       : duplicates(
           list,
           (s) => (isString(s) ? s : undefined),
           (i) => [i],
-        ),
+        ).map((f) => ({ ...f, code: "VPN.0515" })),
 });
 
 export const gatewayEipBandwidth = defineRule({
@@ -965,9 +1001,10 @@ export const gatewayEipBandwidth = defineRule({
   test: (eip) => {
     const b = eip.bandwidth_size;
     if (!isNumber(b)) return true;
-    return Number.isInteger(b) && b >= MIN_EIP_BANDWIDTH && b <= MAX_EIP_BANDWIDTH
-      ? true
-      : [{ path: ["bandwidth_size"] }];
+    // Above the maximum is the documented VPN.0550 ("exceeds the upper limit"); below the minimum the docs
+    // name no code, so it is the generic invalid request.
+    if (Number.isInteger(b) && b > MAX_EIP_BANDWIDTH) return [{ path: ["bandwidth_size"], code: "VPN.0550" }];
+    return Number.isInteger(b) && b >= MIN_EIP_BANDWIDTH ? true : [{ path: ["bandwidth_size"] }];
   },
 });
 

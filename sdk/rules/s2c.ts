@@ -76,7 +76,7 @@ export const S2C_RULE_META = {
   "CONN-01": { kind: "vpnConnection", field: "vgw_id, vgw_ip, cgw_id", doc: "ZH/EN 4.1.3.1", description: "vgw_id, vgw_ip and cgw_id are mandatory", severity: M, scope: "static" },
   "CONN-02": { kind: "vpnConnection", field: "vgw_ip", doc: "ZH/EN 4.1.3.1", description: "vgw_ip is an EIP id of a public gateway or an access private IP of a private gateway", severity: M, scope: "cross" },
   "CONN-03": { kind: "vpnConnection", field: "style", doc: "ZH/EN 4.1.3.1", description: "style policy|static|bgp ([ZH] policy-template), lower case; default static", severity: M, scope: "static" },
-  "CONN-04": { kind: "vpnConnection", field: "peer_subnets", doc: "ZH 4.1.3.1, 4.1.3.4; EN 4.1.3.2", description: "peer_subnets is omitted when the gateway is ER-attached and style is policy or bgp, mandatory otherwise", severity: M, scope: "cross" },
+  "CONN-04": { kind: "vpnConnection", field: "peer_subnets", doc: "ZH 4.1.3.1, 4.1.3.4; EN 4.1.3.2", description: "peer_subnets is omitted when the gateway is ER-attached and style is policy or bgp, mandatory (and not empty) otherwise", severity: M, scope: "cross" },
   "CONN-05": { kind: "vpnConnection", field: "peer_subnets", doc: "ZH 4.1.3.1, 4.1.3.4 / EN 4.1.3.1, 4.1.3.2, 4.1.3.5", description: "at most 50 peer subnets", severity: M, scope: "static" },
   "CONN-06": { kind: "vpnConnection", field: "peer_subnets[]", doc: "ZH 4.1.3.1, 4.1.3.4 / EN 4.1.3.1, 4.1.3.2, 4.1.3.5", description: "peer subnets must not use VPC-reserved ranges such as 100.64.0.0/10 and 214.0.0.0/8", severity: M, scope: "static" },
   "CONN-07": { kind: "vpnConnection", field: "tunnel_local_address, tunnel_peer_address", doc: "ZH 4.1.3.1, 4.1.3.4 / EN 4.1.3.1, 4.1.3.2, 4.1.3.5", description: "tunnel addresses are inside 169.254.0.0/16", severity: M, scope: "static" },
@@ -253,12 +253,12 @@ export function eipSpecProblems(eip: unknown, path: readonly (string | number)[]
   const out: RuleIssue[] = [];
   if (has(eip, "id")) {
     for (const f of NEW_EIP_FIELDS)
-      if (has(eip, f)) out.push(issue([...path, f], msg("GW-11", "must not be given together with the id of an existing EIP")));
+      if (has(eip, f)) out.push(issue([...path, f], msg("GW-11", "must not be given together with the id of an existing EIP"), "VPN.0559"));
     return out;
   }
-  if (!has(eip, "type")) out.push(issue([...path, "type"], msg("GW-11", "is mandatory for a new EIP")));
+  if (!has(eip, "type")) out.push(issue([...path, "type"], msg("GW-11", "is mandatory for a new EIP"), "VPN.0558"));
   if (!has(eip, "bandwidth_id") && !has(eip, "bandwidth_size"))
-    out.push(issue([...path, "bandwidth_size"], msg("GW-11", "is mandatory for a new EIP that does not use shared bandwidth")));
+    out.push(issue([...path, "bandwidth_size"], msg("GW-11", "is mandatory for a new EIP that does not use shared bandwidth"), "VPN.0558"));
   return out;
 }
 
@@ -273,7 +273,7 @@ export const checkBandwidthCap: RuleCheck = (g) => {
   for (const f of ["eip1", "eip2"]) {
     const size = getAt(g, `${f}.bandwidth_size`);
     if (typeof size === "number" && size > cap)
-      out.push(issue([f, "bandwidth_size"], msg("GW-13", `must not exceed ${cap} Mbit/s when flavor is ${flavor}`)));
+      out.push(issue([f, "bandwidth_size"], msg("GW-13", `must not exceed ${cap} Mbit/s when flavor is ${flavor}`), "VPN.0550"));
   }
   return out;
 };
@@ -284,8 +284,8 @@ export const checkExistingEips: RuleCheck = (g, ctx) => {
   for (const f of ["eip1", "eip2"]) {
     const id = lc(getAt(g, `${f}.id`));
     const facts = id ? ctx?.eips?.[id] : undefined;
-    if (facts?.shared) out.push(issue([f, "id"], msg("GW-14", "must not be an EIP with shared bandwidth (VPN.0554)")));
-    if (facts?.frozen) out.push(issue([f, "id"], msg("GW-14", "must not be a frozen EIP (VPN.0552)")));
+    if (facts?.shared) out.push(issue([f, "id"], msg("GW-14", "must not be an EIP with shared bandwidth (VPN.0554)"), "VPN.0554"));
+    if (facts?.frozen) out.push(issue([f, "id"], msg("GW-14", "must not be a frozen EIP (VPN.0552)"), "VPN.0552"));
   }
   return out;
 };
@@ -295,13 +295,13 @@ export const checkAvailabilityZones: RuleCheck = (g, ctx) => {
   const azs = getAt(g, "availability_zone_ids");
   if (!Array.isArray(azs)) return [];
   const out: RuleIssue[] = [];
-  if (new Set(azs).size !== azs.length) out.push(issue("availability_zone_ids", msg("GW-15", "must not repeat an AZ (VPN.0515)")));
+  if (new Set(azs).size !== azs.length) out.push(issue("availability_zone_ids", msg("GW-15", "must not repeat an AZ (VPN.0515)"), "VPN.0515"));
   const offered = ctx?.availabilityZones;
   if (offered) {
     if (offered.length === 0) out.push(issue("availability_zone_ids", msg("GW-15", "no AZ is offered for this flavor and attachment type, so the gateway cannot be created")));
     else {
       const want = offered.length >= 2 ? 2 : 1;
-      if (azs.length !== want) out.push(issue("availability_zone_ids", msg("GW-15", `must list exactly ${want} AZ(s) when the AZ query returns ${offered.length} (VPN.0514)`)));
+      if (azs.length !== want) out.push(issue("availability_zone_ids", msg("GW-15", `must list exactly ${want} AZ(s) when the AZ query returns ${offered.length} (VPN.0514)`), "VPN.0514"));
       azs.forEach((az, i) => {
         if (!offered.includes(az as string)) out.push(issue(["availability_zone_ids", i], msg("GW-15", "must be an AZ returned by the AZ query for this flavor and attachment type")));
       });
@@ -340,7 +340,7 @@ export const checkSubnetIdleIps: RuleCheck = (g, ctx) => {
   const out: RuleIssue[] = [];
   const need = (id: string | undefined, field: string, n: number) => {
     const free = id ? ctx?.subnets?.[id]?.freeIps : undefined;
-    if (free !== undefined && free < n) out.push(issue(field, msg("GW-17", `the subnet needs at least ${n} idle IP addresses (VPN.0502)`)));
+    if (free !== undefined && free < n) out.push(issue(field, msg("GW-17", `the subnet needs at least ${n} idle IP addresses (VPN.0502)`), "VPN.0502"));
   };
   if (attachmentType === "er") need(access, has(g, "access_subnet_id") ? "access_subnet_id" : "connect_subnet", 2);
   else if (access && access === connect) need(connect, "connect_subnet", 4);
@@ -423,6 +423,11 @@ export const checkPeerSubnets: RuleCheck = (c, ctx) => {
   const omit = attachment === "er" && (style === "policy" || style === "bgp");
   if (omit && has(c, "peer_subnets"))
     return [issue("peer_subnets", msg("CONN-04", "must be omitted when the gateway's attachment_type is er and style is policy or bgp"))];
+  // Given, it lists the customer networks: an empty list (on create or update) would leave the connection with
+  // none, which the docs never allow where peer_subnets applies.
+  const given = getAt(c, "peer_subnets");
+  if (Array.isArray(given) && given.length === 0)
+    return [issue("peer_subnets", msg("CONN-04", "must list at least one customer subnet when given (an empty list is not allowed)"))];
   if (isUpdate || has(c, "peer_subnets")) return [];
   const required = attachment !== undefined ? !omit : style !== "policy" && style !== "bgp";
   return required ? [issue("peer_subnets", msg("CONN-04", "is mandatory unless the gateway's attachment_type is er and style is policy or bgp"))] : [];
@@ -669,7 +674,7 @@ export function connectionCapacityCheck(n: (body: unknown) => number): RuleCheck
     const g = ctx?.gateway;
     if (typeof g?.connection_number !== "number" || typeof g.used_connection_number !== "number") return [];
     return g.used_connection_number + n(c) > g.connection_number
-      ? [issue("vgw_id", msg("CONN-38", `the gateway allows at most ${g.connection_number} connections (VPN.0504)`))]
+      ? [issue("vgw_id", msg("CONN-38", `the gateway allows at most ${g.connection_number} connections (VPN.0504)`), "VPN.0504")]
       : [];
   };
 }

@@ -11,6 +11,10 @@ export interface FieldIssue {
   readonly value: string;
   /** The rule, in the docs' terms. */
   readonly rule: string;
+  /** Id of the documented rule that failed, when a rule of sdk/rules reported it. */
+  readonly ruleId?: string;
+  /** The documented error code of the violation (absent: the generic VPN.0001). */
+  readonly code?: string;
 }
 
 export type ValidationResult<T> = { success: true; data: T } | { success: false; issues: FieldIssue[] };
@@ -87,7 +91,14 @@ export function toFieldIssues(
     }
     const at = getAt(input, path);
     const value = !at.found || at.value === undefined ? "<missing>" : isSecretPath(path, secretPaths) ? "<redacted>" : describeValue(at.value);
-    out.push({ field: formatPath(path), value, rule: issue.message });
+    const params = issue.code === "custom" ? (issue as { params?: { ruleId?: string; code?: string } }).params : undefined;
+    out.push({
+      field: formatPath(path),
+      value,
+      rule: issue.message,
+      ...(typeof params?.ruleId === "string" ? { ruleId: params.ruleId } : {}),
+      ...(typeof params?.code === "string" ? { code: params.code } : {}),
+    });
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Chaos: the Pulumi CLI killed hard (SIGKILL — a CI timeout, an OOM kill, a second Ctrl-C) at points of create,
  * update and destroy of the documented HA example, then the documented recovery (run the same command again).
  * Every run must end with the emulator holding exactly the declared resources (none after destroy), no
- * duplicate, no orphan, and a preview with no changes.
+ * duplicate, no orphan, and a preview with no changes; and the killed CLI's dynamic-provider host must exit with
+ * it (scripts/shims/pulumi-resource-pulumi-nodejs watches its parent).
  */
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -34,17 +35,62 @@ function cliPids(stackName: string): number[] {
   return out;
 }
 
-/** Runs `op` and SIGKILLs the CLI as soon as the emulator has seen a request matching `when`. */
-async function killDuring(s: EngineStack, op: () => Promise<ProgramRun>, when: (r: HistoryEntry) => boolean): Promise<{ killed: boolean; run: ProgramRun }> {
+/** The Node.js dynamic-provider hosts started by these CLI processes (the shim execs node, so they are children). */
+function providerHostPids(parents: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(/^PPid:\s+(\d+)$/m.exec(fs.readFileSync(`/proc/${d}/status`, "utf8"))?.[1]);
+      if (parents.includes(ppid) && fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("dynamic-provider")) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    // a zombie has exited: only its parent's wait is missing
+    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/** The pids still alive after up to `ms`. */
+async function survivors(pids: readonly number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let left = pids.filter(alive);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = left.filter(alive);
+  }
+  return left;
+}
+
+/**
+ * Runs `op` and SIGKILLs the CLI as soon as the emulator has seen a request matching `when`; returns the
+ * provider hosts that CLI had started, so the test can check they went with it.
+ */
+async function killDuring(
+  s: EngineStack,
+  op: () => Promise<ProgramRun>,
+  when: (r: HistoryEntry) => boolean,
+): Promise<{ killed: boolean; run: ProgramRun; hosts: number[] }> {
   const name = s.stack.name;
   const since = (await env.emu.admin.requests({ projectId: env.emu.projectId })).reduce((m, r) => Math.max(m, r.seq), 0);
   let killed = false;
   let done = false;
+  let hosts: number[] = [];
   const watcher = (async () => {
     while (!done) {
       const seen = (await env.emu.admin.requests({ projectId: env.emu.projectId })).filter((r) => r.seq > since);
       if (seen.some(when)) {
-        for (const pid of cliPids(name)) {
+        const clis = cliPids(name);
+        hosts = providerHostPids(clis);
+        for (const pid of clis) {
           try {
             process.kill(pid, "SIGKILL");
             killed = true;
@@ -60,7 +106,7 @@ async function killDuring(s: EngineStack, op: () => Promise<ProgramRun>, when: (
   const run = await op();
   done = true;
   await watcher;
-  return { killed, run };
+  return { killed, run, hosts };
 }
 
 const committed = (operation: string) => (r: HistoryEntry) => r.operation === operation && r.status < 300;
@@ -102,8 +148,11 @@ describe("SIGKILL of the CLI, then the same command again", () => {
       }
       if (point.phase === "update") stage = "b";
       const op = point.phase === "destroy" ? () => s.destroy() : () => s.up();
-      const { killed, run } = await killDuring(s, op, point.when);
+      const { killed, run, hosts } = await killDuring(s, op, point.when);
       expect(killed, `the kill point was reached (${run.error ?? "run finished"})`).toBe(true);
+      // No process outlives the engine: the provider host that made the request exits with its CLI.
+      expect(hosts.length, "the killed CLI had a provider host").toBeGreaterThan(0);
+      expect(await survivors(hosts, 5_000), "provider hosts alive 5 s after the CLI was killed").toEqual([]);
 
       // The documented recovery (README): `pulumi cancel` releases the lock the killed CLI left on the
       // backend, then the same command again.

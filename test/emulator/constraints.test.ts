@@ -255,6 +255,7 @@ const MULTI: Record<string, string> = {
   "P2C-LSN-1": "VPN.1118",
   "P2C-CERT-2": "VPN.1101",
   "P2C-GRP-4": "VPN.1318",
+  "P2C-USR-3": "VPN.1315",
 };
 
 /** The code a violation must get: the rule's own code when its citation names exactly one, else VPN.0001. */

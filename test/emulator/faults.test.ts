@@ -1,7 +1,7 @@
 /**
  * Fault injection through the admin API: status faults (429 with Retry-After, 500, 503, VPN.0030), added
  * latency, connections dropped before the change or after it is committed (the ambiguous create), `times`,
- * `probability`, path regexes and global rules; and the request history.
+ * `probability`, path patterns and global rules; and the request history.
  */
 import { describe, expect, it } from "vitest";
 import { useEmulator, signed } from "./helpers";
@@ -44,7 +44,7 @@ describe("status faults", () => {
     expect(await cgwNames()).toEqual([]);
   });
 
-  it("matches by path regex and method, or everything", async () => {
+  it("matches by path pattern and method, or everything", async () => {
     await env.emu.admin.injectFault({ path: "/customer-gateways$", method: "POST", status: 500, times: 1 });
     expect((await list()).status).toBe(200);
     expect((await createCgw("a")).status).toBe(500);
@@ -63,7 +63,7 @@ describe("status faults", () => {
 
   it("refuses malformed fault rules", async () => {
     await expect(env.emu.admin.injectFault({ operation: "listCgws" })).rejects.toThrow(/needs a status/);
-    await expect(env.emu.admin.injectFault({ path: "(", status: 500 })).rejects.toThrow(/regular expression/);
+    await expect(env.emu.admin.injectFault({ path: "(", status: 500 })).rejects.toThrow(/path pattern, not a regular expression/);
     await expect(env.emu.admin.injectFault({ status: 500, times: 0 })).rejects.toThrow(/times/);
   });
 });

@@ -33,18 +33,23 @@ describe("dependencies", () => {
     expect(((await env.vpn.listVgws({} as any)) as any).vpn_gateways).toEqual([]);
   });
 
-  it("a P2C gateway with a VPN server cannot be deleted", async () => {
+  it("a P2C gateway has one VPN server, which goes with the gateway (there is no delete-server API)", async () => {
     const gw = await env.emu.admin.createResource<{ id: string }>(
       "p2cVpnGateway",
       { vpc_id: IDS.vpc, connect_subnet: IDS.subnet, eip: { type: "5_bgp", bandwidth_size: 10 } },
       { ready: true },
     );
-    await env.vpn.createVpnServer({ p2c_vgw_id: gw.id, body: { vpn_server: { client_cidr: "172.16.0.0/16", local_subnets: ["10.0.0.0/24"], server_certificate: { id: "scs1" }, ssl_options: {} } } } as any);
-    const e = await apiErrorOf(env.vpn.deleteP2cVgw({ p2c_vgw_id: gw.id } as any));
-    expect(e.errorCode).toBe("VPN.0001");
-    expect(e.errorMsg).toContain("has vpn server");
+    const created: any = await env.vpn.createVpnServer({ p2c_vgw_id: gw.id, body: { vpn_server: { client_cidr: "172.16.0.0/16", local_subnets: ["10.0.0.0/24"], server_certificate: { id: "scs1" }, ssl_options: {}, client_auth_type: "LOCAL_PASSWORD" } } } as any);
+    const serverId = created.vpn_server.id as string;
     const second = await apiErrorOf(env.vpn.createVpnServer({ p2c_vgw_id: gw.id, body: { vpn_server: { client_cidr: "172.17.0.0/16", local_subnets: ["10.0.1.0/24"], server_certificate: { id: "scs1" }, ssl_options: {} } } } as any));
     expect(second.errorCode).toBe("VPN.1102");
+    await env.vpn.createVpnUser({ vpn_server_id: serverId, body: { user: { name: "gone001", password: "Passw0rd-1" } } } as any);
+    await env.vpn.deleteP2cVgw({ p2c_vgw_id: gw.id } as any);
+    const servers: any = await env.vpn.listVpnServersByProject({} as any);
+    expect(servers.vpn_servers.map((x: any) => x.id)).not.toContain(serverId);
+    const left = (await env.emu.admin.state(env.emu.projectId)).projects[0]?.resources ?? {};
+    for (const kind of ["vpnServer", "vpnUser", "vpnUserGroup"])
+      expect(((left[kind] ?? []) as Array<{ parents: Record<string, string> }>).filter((r) => r.parents.vpn_server_id === serverId || r.parents.p2c_vgw_id === gw.id)).toEqual([]);
   });
 
   it("a frozen connection cannot be updated or deleted", async () => {

@@ -191,10 +191,7 @@ export async function seedWorld(emu: RunningEmulator, projectId = newProjectId()
   const state = await a.state(projectId);
   const cas = (state.projects[0]?.resources.clientCaCertificate ?? []) as Array<{ id: string; parents: { vpn_server_id: string } }>;
   const ca = cas[0]!;
-  const conn = await fetch(`${emu.url}/__emulator/p2c-vpn-gateways/${DOC.p2cGw}/connections`, {
-    method: "POST",
-    body: JSON.stringify({ projectId, userName: "user001" }),
-  }).then((r) => r.json() as Promise<{ connection: { connection_id: string } }>);
+  const conn = { connection: await a.connectClient(DOC.p2cGw, { projectId, userName: "user001" }) };
   return {
     projectId,
     caServerId: ca.parents.vpn_server_id,

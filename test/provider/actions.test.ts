@@ -47,10 +47,7 @@ async function world() {
     { ...o, parents: { p2c_vgw_id: p2c.id } },
   );
   const user = await a.createResource<{ id: string }>("vpnUser", { name: "alice01", password: OLD_PASSWORD }, { ...o, parents: { vpn_server_id: server.id } });
-  const client = await fetch(`${env.emu.url}/__emulator/p2c-vpn-gateways/${p2c.id}/connections`, {
-    method: "POST",
-    body: JSON.stringify({ projectId: env.emu.projectId, userName: "alice01" }),
-  }).then((r) => r.json() as Promise<{ connection: { connection_id: string } }>);
+  const client = { connection: await a.connectClient(p2c.id, { projectId: env.emu.projectId, userName: "alice01" }) };
   return { vgw: vgw.id, conn: conn.id, p2c: p2c.id, server: server.id, user: user.id, client: client.connection.connection_id };
 }
 

@@ -268,7 +268,7 @@ describe("p2cRules registry", () => {
   it("checkValue applies a rule to a value of another field, with paths from that value", () => {
     const r = p2cRuleById.get("P2C-LSN-4")!;
     expect(r.checkValue(["10.0.0.0/24", "10.0.0.0/24"])).toEqual([
-      { path: [1], message: expect.stringContaining("same as item 0") },
+      { path: [1], message: expect.stringContaining("same as item 0"), ruleId: "P2C-LSN-4", code: "VPN.1106" },
     ]);
   });
 

@@ -155,7 +155,7 @@ export const UpdateVpnConnectionRequestBodyContent = z
     ikepolicy: UpdateIkePolicy.optional(),
     ipsecpolicy: UpdateIpsecPolicy.optional(),
   })
-  .superRefine(refineWith([checkTunnelPair, checkPolicyRulesUnique, checkIkeIds], { operation: "updateVpnConnection" }));
+  .superRefine(refineWith([checkPeerSubnets, checkTunnelPair, checkPolicyRulesUnique, checkIkeIds], { operation: "updateVpnConnection" }));
 export const UpdateVpnConnectionRequestBody = z.strictObject({ vpn_connection: UpdateVpnConnectionRequestBodyContent });
 
 export const ListVpnConnectionsQuery = z

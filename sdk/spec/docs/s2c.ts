@@ -899,4 +899,83 @@ export const s2cOperationDocs: Readonly<Record<string, OperationDocs>> = {
       "response is not described.",
     requestId(OFFICIAL("ListExtendedAvailabilityZones")),
   ),
+  listConnectionIpsecSa: op(
+    "Lists the IPsec security associations of a VPN connection with their traffic counters: one per pair of a cloud " +
+      "and a customer subnet while the tunnel is up, none while it is down. Only the official SDK (3.1.202) has this operation.",
+    connId(OFFICIAL("ListConnectionIpsecSa")),
+    {
+      sa_infos: d(
+        "The IPsec SAs of the connection; empty while the tunnel is down.",
+        OFFICIAL("ListConnectionIpsecSa"),
+      ),
+      "sa_infos[].id": d("ID of the IPsec SA.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].source_ip_cidr": d("Cloud-side CIDR block the SA protects.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].dest_ip_cidr": d("Customer-side CIDR block the SA protects.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].packets_sent": d("Packets sent through the SA.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].packets_recv": d("Packets received through the SA.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].traffic_sent": d("Bytes sent through the SA.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].traffic_recv": d("Bytes received through the SA.", OFFICIAL("ListConnectionIpsecSa")),
+      "sa_infos[].collected_at": d("When the counters were collected.", OFFICIAL("ListConnectionIpsecSa")),
+    },
+    requestId(OFFICIAL("ListConnectionIpsecSa")),
+  ),
+  listPeerConfigurationSupportedDevices: op(
+    "Lists the customer-side devices whose configuration a VPN connection can export (the vendor, type, model and " +
+      "version to send to the peer configuration export). Only the official SDK (3.1.202) has this operation.",
+    {
+      supported_devices: d("The devices.", OFFICIAL("ListPeerConfigurationSupportedDevices")),
+      "supported_devices[].vendor": d(
+        "Vendor of the device, e.g. Huawei or Cisco.",
+        OFFICIAL("ListPeerConfigurationSupportedDevices"),
+      ),
+      "supported_devices[].platform": d(
+        "Platform of the device, as the official SDK's model names it (the device family).",
+        OFFICIAL("ListPeerConfigurationSupportedDevices"),
+      ),
+      "supported_devices[].type": d(
+        "Type of the device, as the export request takes it.",
+        OFFICIAL("ListPeerConfigurationSupportedDevices"),
+      ),
+      "supported_devices[].model": d(
+        "Model of the device, as the export request takes it.",
+        OFFICIAL("ListPeerConfigurationSupportedDevices"),
+      ),
+      "supported_devices[].version": d(
+        "Software version of the device.",
+        OFFICIAL("ListPeerConfigurationSupportedDevices"),
+      ),
+    },
+    requestId(OFFICIAL("ListPeerConfigurationSupportedDevices")),
+  ),
+  listVpnGatewayCertificates: op(
+    "Lists the certificates of the project's GM VPN gateways, page by page, optionally only those that expire soon " +
+      "(`pre_expire_days`). Only the official SDK (3.1.202) has this operation.",
+    {
+      limit: d("Number of certificates per page.", OFFICIAL("ListVpnGatewayCertificates")),
+      marker: d(
+        "Where the page starts: the `page_info.next_marker` of the previous page; empty for the first page.",
+        OFFICIAL("ListVpnGatewayCertificates"),
+      ),
+      pre_expire_days: d(
+        "Keep only the certificates that expire within this many days.",
+        OFFICIAL("ListVpnGatewayCertificates"),
+      ),
+    },
+    many(
+      "listVpnGatewayCertificates",
+      "vpn_gateway_certificates",
+      gatewayCertificateFields,
+      "The gateway certificates of this page.",
+      OFFICIAL("ListVpnGatewayCertificates"),
+    ),
+    {
+      page_info: d("Paging information of this page.", OFFICIAL("ListVpnGatewayCertificates")),
+      "page_info.next_marker": d(
+        "Marker of the next page; absent on the last page.",
+        OFFICIAL("ListVpnGatewayCertificates"),
+      ),
+      "page_info.current_count": d("Number of certificates on this page.", OFFICIAL("ListVpnGatewayCertificates")),
+      ...totalCount("gateway certificates of the project", OFFICIAL("ListVpnGatewayCertificates")),
+    },
+  ),
 };
