@@ -7,7 +7,8 @@
  *
  * - `immediate`: the final status at once;
  * - `reads`: the first N reads of the resource see each transitional status (deterministic tests);
- * - `time`: each transitional status lasts `ms` of emulator time (realistic durations × `delayScale`).
+ * - `time`: each transitional status lasts `ms` of emulator time (the typical durations of sdk/spec/durations,
+ *   which the provider's waiter reads too, × `delayScale`).
  *
  * A transition can be configured to fail (`failWith: "FAULT"`), so waits that end in an error can be tested.
  * Kinds without a status field (users, groups, access policies) use the pseudo-status `HIDDEN`: they exist but
@@ -16,7 +17,9 @@
  * The lifecycle state is plain JSON, stored in the resource record, so it survives a restart (`--state`).
  */
 
-export type Phase = "create" | "update" | "delete";
+import { typicalStepMs, type Phase } from "../sdk/spec/durations";
+
+export type { Phase };
 
 export type Progression =
   | { readonly mode: "immediate" }
@@ -46,20 +49,6 @@ export interface LifeState {
   progression: Progression;
   failWith?: string;
 }
-
-/** Realistic durations of one transitional step, by kind and phase (real gateways take minutes). */
-export const REALISTIC_STEP_MS: Readonly<Record<string, Partial<Record<Phase, number>>>> = {
-  vpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
-  vpnConnection: { create: 20_000, update: 10_000, delete: 10_000 },
-  connectionMonitor: { create: 10_000, delete: 10_000 },
-  p2cVpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
-  vpnServer: { create: 60_000, update: 30_000 },
-  vpnUser: { create: 3_000 },
-  vpnUserGroup: { create: 3_000 },
-  vpnAccessPolicy: { create: 3_000 },
-  gatewayCertificate: { create: 5_000 },
-};
-const FALLBACK_STEP_MS: Record<Phase, number> = { create: 5_000, update: 5_000, delete: 5_000 };
 
 function validProgression(p: unknown): p is Progression {
   if (!p || typeof p !== "object") return false;
@@ -97,7 +86,7 @@ export class TransitionRegistry {
 
   defaultFor(kind: string, phase: Phase): TransitionConfig {
     if (this.delayScale <= 0) return { progression: { mode: "immediate" } };
-    const ms = REALISTIC_STEP_MS[kind]?.[phase] ?? FALLBACK_STEP_MS[phase];
+    const ms = typicalStepMs(kind, phase);
     return { progression: { mode: "time", ms: Math.round(ms * this.delayScale) } };
   }
 
