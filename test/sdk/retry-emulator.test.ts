@@ -1,0 +1,130 @@
+/**
+ * Throttling against the emulator's fault injection (emulator/faults.ts): a throttled burst converges with every
+ * request answered, each retry waits at least the server's `Retry-After` plus jitter (so parallel clients do not
+ * come back together), the retry budget is time rather than a count of attempts, and the shared adaptive rate
+ * limiter slows down while the service throttles and lets go once it stops. The limiter's own arithmetic is
+ * checked on an injected clock.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { VpnClient } from "../../sdk/client";
+import { ApiError } from "../../sdk/errors";
+import { AdaptiveRateLimiter } from "../../sdk/http/limiter";
+import { recordingSleep } from "./helpers";
+
+let emu: RunningEmulator;
+let cgwId: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ delayScale: 0 });
+  const c = clientWith(new AdaptiveRateLimiter()).client;
+  const made = await c.createCgw({ body: { customer_gateway: { name: "throttle-cgw", id_type: "ip", id_value: "192.0.2.90", bgp_asn: 65010 } } });
+  cgwId = made.customer_gateway!.id!;
+  await c.close();
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+function clientWith(limiter: AdaptiveRateLimiter, retry: Record<string, unknown> = {}) {
+  const s = recordingSleep();
+  const client = new VpnClient({
+    endpoint: emu.url,
+    region: emu.region,
+    projectId: emu.projectId,
+    accessKey: emu.accessKey,
+    secretKey: emu.secretKey,
+    sleep: s.sleep,
+    retry: { rateLimiter: limiter, ...retry },
+  });
+  return { client, delays: s.delays };
+}
+
+describe("throttling (emulator fault injection)", () => {
+  it("half of a 40-request burst answered 429 + Retry-After: 1 still ends with every request answered", async () => {
+    const limiter = new AdaptiveRateLimiter({ minRate: 100 });
+    const { client, delays } = clientWith(limiter);
+    const rule = await emu.admin.injectFault({ operation: "showCgw", status: 429, retryAfter: 1, probability: 0.5 });
+    try {
+      const got = await Promise.all(Array.from({ length: 40 }, () => client.showCgw({ customer_gateway_id: cgwId })));
+      expect(got.every((g) => g.customer_gateway?.id === cgwId)).toBe(true);
+      const hits = (await emu.admin.faults()).find((f) => f.id === rule.id)!.hits;
+      expect(hits).toBeGreaterThan(5);
+      // One back-off per throttled answer, each at least Retry-After, and spread (not all exactly 1 s).
+      expect(delays).toHaveLength(hits);
+      expect(Math.min(...delays)).toBeGreaterThanOrEqual(1000);
+      expect(new Set(delays).size).toBeGreaterThan(hits / 2);
+      const st = limiter.stats(emu.url);
+      expect(st.throttles).toBe(hits);
+      expect(st.sent).toBe(40 + hits);
+    } finally {
+      await emu.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("the budget is time: a request throttled every time is retried past five attempts, then fails at maxTotalMs", async () => {
+    const { client, delays } = clientWith(new AdaptiveRateLimiter({ minRate: 1000 }), { maxTotalMs: 20_000 });
+    await emu.admin.injectFault({ operation: "showCgw", status: 429, retryAfter: 2 });
+    try {
+      const err = (await client.showCgw({ customer_gateway_id: cgwId }).catch((e: unknown) => e)) as ApiError;
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err.httpStatus).toBe(429);
+      expect(err.attempts).toBeGreaterThan(5);
+      expect(err.totalRetryDelayMs).toBeLessThanOrEqual(20_000);
+      expect(delays.reduce((a, b) => a + b, 0)).toBe(err.totalRetryDelayMs);
+    } finally {
+      await emu.admin.clearFaults();
+      await client.close();
+    }
+  });
+
+  it("VPN.0030 (busy) slows the shared limiter down too; without throttling it stays out of the way", async () => {
+    const limiter = new AdaptiveRateLimiter({ minRate: 200 });
+    const { client } = clientWith(limiter);
+    try {
+      await Promise.all(Array.from({ length: 10 }, () => client.showCgw({ customer_gateway_id: cgwId })));
+      expect(limiter.stats(emu.url)).toMatchObject({ rate: Infinity, throttles: 0, pacedMs: 0 });
+      await emu.admin.injectFault({ operation: "showCgw", status: 400, errorCode: "VPN.0030", times: 3 });
+      await Promise.all(Array.from({ length: 10 }, () => client.showCgw({ customer_gateway_id: cgwId })));
+      const st = limiter.stats(emu.url);
+      expect(st.throttles).toBe(3);
+      expect(st.rate).toBeGreaterThanOrEqual(200);
+      expect(Number.isFinite(st.rate)).toBe(true);
+    } finally {
+      await emu.admin.clearFaults();
+      await client.close();
+    }
+  });
+});
+
+describe("AdaptiveRateLimiter (injected clock)", () => {
+  it("decreases to half the rate sent on throttling, once per episode, paces slots, recovers and lets go", () => {
+    let t = 10_000;
+    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, increase: 10 });
+    for (let i = 0; i < 40; i++) expect(lim.reserve("k")).toBe(0); // 40 requests in the last second, unlimited
+    lim.onThrottle("k");
+    lim.onThrottle("k"); // same episode (within the cooldown): counted, not applied twice
+    expect(lim.stats("k")).toMatchObject({ rate: 20, throttles: 2 });
+    // Slots 50 ms apart: the requests queued behind each other are spread, not sent together.
+    expect([lim.reserve("k"), lim.reserve("k"), lim.reserve("k")]).toEqual([0, 50, 100]);
+    t += 1500;
+    lim.onThrottle("k"); // a new episode: half again
+    expect(lim.stats("k").rate).toBe(10);
+    t += 1500;
+    lim.onThrottle("k");
+    t += 1500;
+    lim.onThrottle("k");
+    expect(lim.stats("k").rate).toBe(5); // the floor
+    for (let s = 0; s < 3; s++) {
+      t += 1000;
+      lim.onSuccess("k");
+    }
+    expect(lim.stats("k").rate).toBe(35); // +10 per second without throttling
+    t += 1000;
+    lim.onSuccess("k"); // 45 >= the 40/s sent when throttling began: unlimited again
+    expect(lim.stats("k").rate).toBe(Infinity);
+    expect(lim.reserve("k")).toBe(0);
+    expect(lim.stats("other").rate).toBe(Infinity); // per origin
+  });
+});
