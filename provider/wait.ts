@@ -110,7 +110,9 @@ export class DurationLearner {
       // The observed range and the brackets' own width, plus a margin.
       const range = (Math.max(...mids) - Math.min(...mids)) / 2 / ms;
       const bracket = median(list.map((o) => (o.highMs - o.lowMs) / 2)) / ms;
-      return { ms, spread: Math.min(0.6, Math.max(0.1, range, bracket) + 0.05), source: "observed" };
+      // Until a few have been seen, the range says little: two draws of ±50 % can differ threefold.
+      const spread = list.length < 3 ? 0.35 : Math.min(0.6, Math.max(0.1, range, bracket) + 0.05);
+      return { ms, spread, source: "observed" };
     }
     const typical = typicalPhaseMs(kind, phase);
     if (typical <= 0) return { ms: 0, spread: 0, source: "none" };
@@ -127,8 +129,10 @@ export const processLearner = new DurationLearner();
  * Milliseconds from `elapsedMs` (time since the wait started) to the next poll.
  *
  * - before the window `ms × (1 ± spread)`: one sleep to its start when the expectation is trusted; otherwise
- *   polls that grow by half the time waited (from 1 s), so a phase faster than typical is seen late by ≤ 50 %;
- * - inside the window: about four polls across it (at least `floorMs` apart);
+ *   polls that grow by a quarter of the time waited (from 1 s), so a phase faster than typical is seen late by
+ *   ≤ 25 %;
+ * - inside the window: about five polls across it (at least `floorMs` apart; at most a fifth of the time waited
+ *   when the window is the untrusted typical one);
  * - past it: `lateFraction` of the time waited, between `floorMs` and `maxMs`.
  */
 export function nextPollDelay(
@@ -146,9 +150,14 @@ export function nextPollDelay(
   const end = e.ms * (1 + e.spread);
   if (elapsedMs < start - floor) {
     if (e.source !== "typical") return Math.round(start - elapsedMs);
-    return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.5 * elapsedMs)));
+    return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.25 * elapsedMs)));
   }
-  if (elapsedMs < end) return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, (end - start) / 4)));
+  if (elapsedMs < end) {
+    // About five polls across the window; an untrusted (typical) window as wide as ±50 % is polled at a fifth of
+    // the time waited instead, so a phase that ends early in it is not seen a quarter-window late.
+    const step = e.source === "typical" ? Math.min((end - start) / 4, 0.2 * elapsedMs) : (end - start) / 5;
+    return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, step)));
+  }
   return jitter(late);
 }
 

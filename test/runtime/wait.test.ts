@@ -78,31 +78,31 @@ async function simulate(learner: DurationLearner, kind: string, phase: "create" 
 }
 
 describe("predictive polling", () => {
-  it("a phase much faster than typical is seen late by less than half the time waited, the first time", async () => {
+  it("a phase much faster than typical is seen late by at most ~a quarter of the time waited, the first time", async () => {
     const learner = new DurationLearner();
     const typical = typicalPhaseMs("vpnGateway", "create");
     expect(typical).toBe(180_000);
     for (const ms of [27_000, 4_000, 90_000]) {
       const r = await simulate(new DurationLearner(), "vpnGateway", "create", ms);
-      expect(r.lateMs).toBeLessThanOrEqual(0.5 * ms);
-      expect(r.polls).toBeLessThanOrEqual(14);
+      expect(r.lateMs).toBeLessThanOrEqual(0.3 * ms);
+      expect(r.polls).toBeLessThanOrEqual(20);
     }
     // At the typical duration itself, the window around it is polled, not the growing schedule's 10 s cap.
     const atTypical = await simulate(learner, "vpnGateway", "create", typical);
     expect(atTypical.lateMs).toBeLessThanOrEqual(0.25 * typical);
   });
 
-  it("once a kind and phase has been observed, the next waits land within 10 % in about three polls", async () => {
+  it("once a kind and phase has been observed, the next waits land within 20 % in about four polls", async () => {
     const learner = new DurationLearner();
     await simulate(learner, "vpnGateway", "create", 27_000);
     let polls = 0;
     for (let i = 0; i < 4; i++) {
       const r = await simulate(learner, "vpnGateway", "create", 27_000);
-      expect(r.polls).toBeLessThanOrEqual(4);
-      expect(r.lateMs).toBeLessThanOrEqual(0.1 * 27_000);
+      expect(r.polls).toBeLessThanOrEqual(5);
+      expect(r.lateMs).toBeLessThanOrEqual(0.2 * 27_000);
       polls += r.polls;
     }
-    expect(polls / 4).toBeLessThanOrEqual(3.25);
+    expect(polls / 4).toBeLessThanOrEqual(4.25);
     expect(learner.expect("vpnGateway", "create").source).toBe("observed");
   });
 
