@@ -7,13 +7,16 @@
  * to `decrease` × the rate actually sent over the last second, and multiplied again by `decrease` at most once per
  * `cooldownMs` while throttling goes on. Every second without a throttle adds `increase` requests per second;
  * once the rate is back above what was sent when throttling began, the limiter lets go (unlimited again). The
- * rate never drops below `minRate`, so throttling that does not depend on the rate (a fault injected at random)
- * slows a run down but cannot stall it.
+ * rate never drops below `minRate`, nor below `floorFraction` of what was sent when throttling began, so
+ * throttling that does not depend on the rate (a fault injected at random, a noisy neighbour) slows a run down
+ * but cannot stall it.
  */
 
 export interface RateLimiterOptions {
   /** Requests per second the limiter never goes below (default 10). */
   minRate?: number;
+  /** Nor below this fraction of the rate sent when throttling began (default 0.25). */
+  floorFraction?: number;
   /** Factor applied on throttling (default 0.5). */
   decrease?: number;
   /** Requests per second regained per second without throttling (default 5). */
@@ -34,6 +37,8 @@ interface Bucket {
   lastIncrease: number;
   /** The send rate when throttling began: above it, stop limiting. */
   releaseAt: number;
+  /** The lowest rate of this episode. */
+  floor: number;
   throttles: number;
   sent: number;
   pacedMs: number;
@@ -55,6 +60,7 @@ export class AdaptiveRateLimiter {
   constructor(options: RateLimiterOptions = {}) {
     this.o = {
       minRate: options.minRate ?? 10,
+      floorFraction: options.floorFraction ?? 0.25,
       decrease: options.decrease ?? 0.5,
       increase: options.increase ?? 5,
       cooldownMs: options.cooldownMs ?? 1000,
@@ -65,7 +71,7 @@ export class AdaptiveRateLimiter {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { rate: Infinity, nextAt: 0, recent: [], lastDecrease: -Infinity, lastIncrease: 0, releaseAt: Infinity, throttles: 0, sent: 0, pacedMs: 0 };
+      b = { rate: Infinity, nextAt: 0, recent: [], lastDecrease: -Infinity, lastIncrease: 0, releaseAt: Infinity, floor: this.o.minRate, throttles: 0, sent: 0, pacedMs: 0 };
       this.buckets.set(key, b);
     }
     return b;
@@ -95,9 +101,12 @@ export class AdaptiveRateLimiter {
     b.throttles += 1;
     if (now - b.lastDecrease < this.o.cooldownMs) return;
     const sending = b.recent.filter((t) => t > now - 1000).length;
-    if (!Number.isFinite(b.rate)) b.releaseAt = Math.max(this.o.minRate * 2, sending);
+    if (!Number.isFinite(b.rate)) {
+      b.releaseAt = Math.max(this.o.minRate * 2, sending);
+      b.floor = Math.max(this.o.minRate, this.o.floorFraction * sending);
+    }
     const base = Number.isFinite(b.rate) ? b.rate : Math.max(sending, this.o.minRate);
-    b.rate = Math.max(this.o.minRate, base * this.o.decrease);
+    b.rate = Math.max(b.floor, base * this.o.decrease);
     b.lastDecrease = now;
     b.lastIncrease = now;
   }

@@ -7,7 +7,7 @@
  * failing. Every back-off is full jitter above a floor, and a server's `Retry-After` is a minimum that the
  * jitter is added to, so parallel clients told "1 s" do not all come back at the same instant.
  */
-import { ApiError, NetworkError, TimeoutError, isDefinitelyNotProcessed, isRetryable } from "../errors";
+import { ApiError, NetworkError, TimeoutError, isConflict, isDefinitelyNotProcessed, isRetryable } from "../errors";
 import { sharedRateLimiter, type AdaptiveRateLimiter } from "./limiter";
 
 export interface RetryOptions {
@@ -88,6 +88,9 @@ export function shouldRetry(err: unknown, attempt: number, op: RetryTarget, opti
   const maxAttempts = Math.max(1, Math.floor(options?.maxAttempts ?? DEFAULT_RETRY_OPTIONS.maxAttempts));
   if (attempt >= maxAttempts) return false;
   if (!isRetryable(err)) return false;
+  // A 5xx that names a not-ready state ("VPN.0511 the gateway is not ready") is not a blip: the caller decides
+  // (the provider waits for the resource, and stops at once when a dependency is frozen).
+  if (isConflict(err)) return false;
   return isSafeToRepeat(op) || isDefinitelyNotProcessed(err);
 }
 

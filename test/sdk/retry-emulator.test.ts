@@ -101,7 +101,7 @@ describe("throttling (emulator fault injection)", () => {
 describe("AdaptiveRateLimiter (injected clock)", () => {
   it("decreases to half the rate sent on throttling, once per episode, paces slots, recovers and lets go", () => {
     let t = 10_000;
-    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, increase: 10 });
+    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, floorFraction: 0.1, increase: 10 });
     for (let i = 0; i < 40; i++) expect(lim.reserve("k")).toBe(0); // 40 requests in the last second, unlimited
     lim.onThrottle("k");
     lim.onThrottle("k"); // same episode (within the cooldown): counted, not applied twice
@@ -115,7 +115,7 @@ describe("AdaptiveRateLimiter (injected clock)", () => {
     lim.onThrottle("k");
     t += 1500;
     lim.onThrottle("k");
-    expect(lim.stats("k").rate).toBe(5); // the floor
+    expect(lim.stats("k").rate).toBe(5); // the floor (minRate, above a tenth of the 40/s sent at the start)
     for (let s = 0; s < 3; s++) {
       t += 1000;
       lim.onSuccess("k");
@@ -126,5 +126,16 @@ describe("AdaptiveRateLimiter (injected clock)", () => {
     expect(lim.stats("k").rate).toBe(Infinity);
     expect(lim.reserve("k")).toBe(0);
     expect(lim.stats("other").rate).toBe(Infinity); // per origin
+  });
+
+  it("never goes below a quarter of the rate sent when throttling began, so rate-independent throttling cannot stall a run", () => {
+    let t = 0;
+    const lim = new AdaptiveRateLimiter({ now: () => t });
+    for (let i = 0; i < 200; i++) lim.reserve("k");
+    for (let k = 0; k < 20; k++) {
+      lim.onThrottle("k");
+      t += 1100;
+    }
+    expect(lim.stats("k").rate).toBe(50);
   });
 });
