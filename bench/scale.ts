@@ -8,7 +8,7 @@
  *
  * Prints wall time, resources/s, API calls in total and per resource (attempts, retries included, as counted by
  * the process's shared rate limiter), the limiter's slowest rate and time paced, p50/p95 create latency, failed
- * resources, peak RSS and CPU time of this process (the provider side; the engine is not in this benchmark).
+ * resources, the inputs + outputs JSON the state keeps per resource, peak RSS and CPU time of this process (the provider side; the engine is not in this benchmark).
  *
  * Run: `npm run bench`, or `bash scripts/with-node22.sh node dist/bench/scale.js [N...] [--parallel P] [--throttle F]`
  * (defaults: N = 50 and 200, P = unbounded and 64, throttle 0, 0.3, 0.5 at N = 200).
@@ -68,6 +68,8 @@ async function scaleRun(url: string, n: number, parallel: number, throttle: numb
   const sem = new Semaphore(parallel);
   const latencies: number[] = [];
   let failed = 0;
+  let stateBytes = 0;
+  let slowest = { name: "", ms: 0 };
   const errors = new Map<string, number>();
   const make = (kind: string, name: string, a: Record<string, unknown>) =>
     sem.run(async () => {
@@ -78,6 +80,9 @@ async function scaleRun(url: string, n: number, parallel: number, throttle: numb
         if (checked.failures?.length) throw new Error(`${kind}: ${JSON.stringify(checked.failures)}`);
         const r = await rt.create(checked.inputs);
         latencies.push(Date.now() - t0);
+        if (Date.now() - t0 > slowest.ms) slowest = { name, ms: Date.now() - t0 };
+        // What the state keeps of the resource besides its URN and provider reference: inputs and outputs.
+        stateBytes += JSON.stringify(checked.inputs).length + JSON.stringify(r.outs).length;
         return r;
       } catch (e) {
         failed++;
@@ -126,8 +131,8 @@ async function scaleRun(url: string, n: number, parallel: number, throttle: numb
   return (
     `  N=${String(n).padEnd(4)} parallel ${String(Number.isFinite(parallel) ? parallel : "∞").padEnd(3)} throttle ${String(Math.round(throttle * 100)).padStart(2)} %: ` +
     `wall ${wall.toFixed(1)} s, ${(resources / wall).toFixed(1)} resources/s, ${st.sent} API calls (${(st.sent / resources).toFixed(2)}/resource, ${(st.sent / wall).toFixed(0)} req/s), ` +
-    `${st.throttles} throttled, limiter paced ${(st.pacedMs / 1000).toFixed(1)} s; create p50 ${(pct(latencies, 50) / 1000).toFixed(2)} s p95 ${(pct(latencies, 95) / 1000).toFixed(2)} s; ` +
-    `${ok}/${n} connections, ${failed} failed resources; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` +
+    `${st.throttles} throttled, limiter paced ${(st.pacedMs / 1000).toFixed(1)} s; create p50 ${(pct(latencies, 50) / 1000).toFixed(2)} s p95 ${(pct(latencies, 95) / 1000).toFixed(2)} s, slowest ${slowest.name} ${(slowest.ms / 1000).toFixed(1)} s; ` +
+    `${ok}/${n} connections, ${failed} failed resources; ${(stateBytes / Math.max(1, latencies.length)).toFixed(0)} state bytes/resource (inputs + outputs JSON); CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` +
     (firstError ? `\n      most frequent failure (${firstError[1]}×): ${firstError[0]}` : "")
   );
 }

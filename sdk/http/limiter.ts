@@ -5,9 +5,10 @@
  *
  * AIMD per origin: unlimited until the service throttles (429, `APIGW.0308`, `VPN.0030`); then the rate is set
  * to `decrease` × the rate actually sent over the last second, and multiplied again by `decrease` at most once per
- * `cooldownMs` while throttling goes on. Every second without a throttle adds `increase` requests per second;
+ * `cooldownMs` while throttling goes on — as long as slowing down helps: when the share of throttled answers did
+ * not fall after the last decrease (throttling that does not depend on our rate), that decrease is undone. Every second without a throttle adds `increase` requests per second;
  * once the rate is back above what was sent when throttling began, the limiter lets go (unlimited again). The
- * rate never drops below `minRate`, nor below `floorFraction` of what was sent when throttling began, so
+ * rate never drops below `minRate`, nor below `floorFraction` of the most that was sent when throttling began, so
  * throttling that does not depend on the rate (a fault injected at random, a noisy neighbour) slows a run down
  * but cannot stall it.
  */
@@ -39,6 +40,13 @@ interface Bucket {
   releaseAt: number;
   /** The lowest rate of this episode. */
   floor: number;
+  /** The highest rate sent unlimited when throttling began, over the bucket's life. */
+  peak: number;
+  /** Answers since the last decrease: throttled, and not. */
+  windowThrottled: number;
+  windowOk: number;
+  /** Throttled share of the answers before the last decrease (undefined before the first). */
+  lastShare: number | undefined;
   throttles: number;
   sent: number;
   pacedMs: number;
@@ -71,7 +79,7 @@ export class AdaptiveRateLimiter {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { rate: Infinity, nextAt: 0, recent: [], lastDecrease: -Infinity, lastIncrease: 0, releaseAt: Infinity, floor: this.o.minRate, throttles: 0, sent: 0, pacedMs: 0 };
+      b = { rate: Infinity, nextAt: 0, recent: [], lastDecrease: -Infinity, lastIncrease: 0, releaseAt: Infinity, floor: this.o.minRate, peak: 0, windowThrottled: 0, windowOk: 0, lastShare: undefined, throttles: 0, sent: 0, pacedMs: 0 };
       this.buckets.set(key, b);
     }
     return b;
@@ -99,14 +107,35 @@ export class AdaptiveRateLimiter {
     const b = this.bucket(key);
     const now = this.now();
     b.throttles += 1;
+    b.windowThrottled += 1;
     if (now - b.lastDecrease < this.o.cooldownMs) return;
+    const answers = b.windowThrottled + b.windowOk;
+    // Too few answers since the last decrease to tell whether it helped: look again with more.
+    if (Number.isFinite(b.rate) && answers < 5) return;
+    const share = b.windowThrottled / answers;
+    if (Number.isFinite(b.rate) && b.lastShare !== undefined && share >= 0.8 * b.lastShare) {
+      // The last decrease did not make throttling rarer: undo it (throttling that does not depend on our rate is
+      // only made worse by queueing), and look again later.
+      b.rate /= this.o.decrease;
+      b.windowThrottled = 0;
+      b.windowOk = 0;
+      b.lastDecrease = now;
+      if (b.rate >= b.releaseAt) this.release(b);
+      return;
+    }
     const sending = b.recent.filter((t) => t > now - 1000).length;
     if (!Number.isFinite(b.rate)) {
+      // A rate sent unlimited is one the service once took: the floor follows the best of them, so that episodes
+      // begun while sending little (just after a release) do not ratchet the floor down.
+      b.peak = Math.max(b.peak, sending);
       b.releaseAt = Math.max(this.o.minRate * 2, sending);
-      b.floor = Math.max(this.o.minRate, this.o.floorFraction * sending);
+      b.floor = Math.max(this.o.minRate, this.o.floorFraction * b.peak);
     }
     const base = Number.isFinite(b.rate) ? b.rate : Math.max(sending, this.o.minRate);
     b.rate = Math.max(b.floor, base * this.o.decrease);
+    b.lastShare = share;
+    b.windowThrottled = 0;
+    b.windowOk = 0;
     b.lastDecrease = now;
     b.lastIncrease = now;
   }
@@ -115,15 +144,19 @@ export class AdaptiveRateLimiter {
   onSuccess(key: string): void {
     const b = this.buckets.get(key);
     if (!b || !Number.isFinite(b.rate)) return;
+    b.windowOk += 1;
     const now = this.now();
     const dt = Math.min(1000, now - b.lastIncrease);
     if (dt <= 0) return;
     b.rate += (this.o.increase * dt) / 1000;
     b.lastIncrease = now;
-    if (b.rate >= b.releaseAt) {
-      b.rate = Infinity;
-      b.nextAt = 0;
-    }
+    if (b.rate >= b.releaseAt) this.release(b);
+  }
+
+  private release(b: Bucket): void {
+    b.rate = Infinity;
+    b.nextAt = 0;
+    b.lastShare = undefined;
   }
 
   stats(key: string): RateLimiterStats {

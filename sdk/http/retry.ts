@@ -97,13 +97,17 @@ export function shouldRetry(err: unknown, attempt: number, op: RetryTarget, opti
 /**
  * Milliseconds to wait before the attempt after `attempt`: capped full jitter above a floor,
  * `minDelayMs + random() * (ceiling - minDelayMs)` with `ceiling = min(maxDelayMs, baseDelayMs * 2^(attempt-1))`;
- * when the server sent `Retry-After` (capped by `maxRetryAfterMs`), that much plus `random() * ceiling`.
+ * when the server sent `Retry-After` (capped by `maxRetryAfterMs`), that much plus
+ * `random() * max(minDelayMs, min(ceiling, Retry-After))`.
  */
 export function delayFor(attempt: number, err: unknown, options?: RetryOptions): number {
   const opts = resolveRetryOptions(options);
   const ceiling = Math.max(opts.minDelayMs, Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.max(0, attempt - 1)));
   if (err instanceof ApiError && err.retryAfterMs !== undefined) {
-    return Math.min(Math.max(0, err.retryAfterMs), opts.maxRetryAfterMs) + Math.floor(opts.random() * ceiling);
+    // The server said when: spread the returns over up to as long again (not the ever-growing ceiling, whose
+    // tail after a run of throttled answers would dwarf what the server asked for).
+    const after = Math.min(Math.max(0, err.retryAfterMs), opts.maxRetryAfterMs);
+    return after + Math.floor(opts.random() * Math.max(opts.minDelayMs, Math.min(ceiling, after)));
   }
   return opts.minDelayMs + Math.floor(opts.random() * (ceiling - opts.minDelayMs));
 }

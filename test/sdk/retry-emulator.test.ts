@@ -100,42 +100,67 @@ describe("throttling (emulator fault injection)", () => {
 });
 
 describe("AdaptiveRateLimiter (injected clock)", () => {
-  it("decreases to half the rate sent on throttling, once per episode, paces slots, recovers and lets go", () => {
+  const answers = (lim: AdaptiveRateLimiter, ok: number, throttled: number) => {
+    for (let i = 0; i < ok; i++) lim.onSuccess("k");
+    for (let i = 0; i < throttled; i++) lim.onThrottle("k");
+  };
+
+  it("halves the rate sent on throttling, once per episode, and paces the queued requests into distinct slots", () => {
     let t = 10_000;
-    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, floorFraction: 0.1, increase: 10 });
+    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, floorFraction: 0.1, increase: 0 });
     for (let i = 0; i < 40; i++) expect(lim.reserve("k")).toBe(0); // 40 requests in the last second, unlimited
     lim.onThrottle("k");
     lim.onThrottle("k"); // same episode (within the cooldown): counted, not applied twice
     expect(lim.stats("k")).toMatchObject({ rate: 20, throttles: 2 });
-    // Slots 50 ms apart: the requests queued behind each other are spread, not sent together.
     expect([lim.reserve("k"), lim.reserve("k"), lim.reserve("k")]).toEqual([0, 50, 100]);
     t += 1500;
-    lim.onThrottle("k"); // a new episode: half again
+    answers(lim, 9, 1); // slowing down helped (throttled share 1 → 0.2): half again
     expect(lim.stats("k").rate).toBe(10);
     t += 1500;
-    lim.onThrottle("k");
-    t += 1500;
-    lim.onThrottle("k");
+    answers(lim, 19, 1); // 0.2 → 0.05
     expect(lim.stats("k").rate).toBe(5); // the floor (minRate, above a tenth of the 40/s sent at the start)
-    for (let s = 0; s < 3; s++) {
-      t += 1000;
-      lim.onSuccess("k");
-    }
-    expect(lim.stats("k").rate).toBe(35); // +10 per second without throttling
-    t += 1000;
-    lim.onSuccess("k"); // 45 >= the 40/s sent when throttling began: unlimited again
-    expect(lim.stats("k").rate).toBe(Infinity);
-    expect(lim.reserve("k")).toBe(0);
     expect(lim.stats("other").rate).toBe(Infinity); // per origin
   });
 
-  it("never goes below a quarter of the rate sent when throttling began, so rate-independent throttling cannot stall a run", () => {
+  it("undoes a decrease that did not make throttling rarer (throttling that does not depend on us)", () => {
     let t = 0;
-    const lim = new AdaptiveRateLimiter({ now: () => t });
+    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 1, floorFraction: 0.01, increase: 0 });
     for (let i = 0; i < 200; i++) lim.reserve("k");
-    for (let k = 0; k < 20; k++) {
-      lim.onThrottle("k");
+    lim.onThrottle("k");
+    t += 1100;
+    answers(lim, 7, 3); // share 1 → 0.3: helped
+    expect(lim.stats("k").rate).toBe(50);
+    t += 1100;
+    answers(lim, 7, 3); // 0.3 → 0.3: did not help, back to 100
+    expect(lim.stats("k").rate).toBe(100);
+    t += 1100;
+    answers(lim, 7, 3); // still not: 200, the rate that was throttled, so unlimited again
+    expect(lim.stats("k").rate).toBe(Infinity);
+  });
+
+  it("recovers by `increase` per second without throttling and lets go above the rate that was throttled", () => {
+    let t = 0;
+    const lim = new AdaptiveRateLimiter({ now: () => t, minRate: 5, increase: 10 });
+    for (let i = 0; i < 40; i++) lim.reserve("k");
+    lim.onThrottle("k");
+    expect(lim.stats("k").rate).toBe(20);
+    t += 1000;
+    lim.onSuccess("k");
+    expect(lim.stats("k").rate).toBe(30);
+    t += 1000;
+    lim.onSuccess("k"); // 40: the 40/s sent when throttling began
+    expect(lim.stats("k").rate).toBe(Infinity);
+    expect(lim.reserve("k")).toBe(0);
+  });
+
+  it("never goes below a quarter of the rate sent when throttling began, so a run slows down but never stalls", () => {
+    let t = 0;
+    const lim = new AdaptiveRateLimiter({ now: () => t, increase: 0 });
+    for (let i = 0; i < 200; i++) lim.reserve("k");
+    lim.onThrottle("k");
+    for (let w = 1; w <= 10; w++) {
       t += 1100;
+      answers(lim, 5 * 2 ** w, 1); // throttling ever rarer: every decrease "helps"
     }
     expect(lim.stats("k").rate).toBe(50);
   });

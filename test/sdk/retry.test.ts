@@ -81,7 +81,9 @@ describe("delayFor", () => {
   it("waits at least Retry-After, plus full jitter on top (capped by maxRetryAfterMs)", () => {
     expect(delayFor(1, api(429, undefined, 3000), { random: () => 0 })).toBe(3000);
     expect(delayFor(1, api(429, undefined, 3000), { random: () => 0.5 })).toBe(3250);
-    expect(delayFor(3, api(429, undefined, 1000), { random: () => 0.999999 })).toBe(2999);
+    // The jitter spans at most Retry-After again (here 1 s, below the third attempt's 2 s ceiling).
+    expect(delayFor(3, api(429, undefined, 1000), { random: () => 0.999999 })).toBe(1999);
+    expect(delayFor(1, api(429, undefined, 0), { random: () => 0.999999 })).toBe(99);
     expect(delayFor(1, api(429, undefined, 3_600_000), { maxRetryAfterMs: 60_000, random: () => 0 })).toBe(60_000);
     const zero = delayFor(1, api(429, undefined, 0));
     expect(zero).toBeGreaterThanOrEqual(0);
