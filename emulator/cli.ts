@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Standalone emulator: `huaweicloud-vpn-emulator --port 8787 [--host 127.0.0.1] [--delay-scale 0.02]
- * [--state FILE] [--access-key AK] [--secret-key SK] [--project-id ID] [--region cn-north-4] [--auth-token T]
+ * [--duration-seed N] [--state FILE] [--access-key AK] [--secret-key SK] [--project-id ID] [--region cn-north-4] [--auth-token T]
  * [--admin-token T]`.
  *
  * Prints its URL and the settings a client needs as `HW_…=` lines (`eval "$(… | grep ^HW_)"` works). This
@@ -13,6 +13,7 @@ const USAGE = `usage: huaweicloud-vpn-emulator [options]
   --port N            TCP port (default 8787; 0 = any free port)
   --host ADDR         interface (default 127.0.0.1)
   --delay-scale X     scale of realistic status-transition durations (default 0.02; 0 = immediate)
+  --duration-seed N   randomise each status transition's duration (0.5–1.5 × typical), reproducibly from N
   --state FILE        keep the state in FILE (loaded at start, written on every change)
   --access-key AK     accepted access key (generated when absent)
   --secret-key SK     accepted secret key (generated when absent)
@@ -48,6 +49,12 @@ export function parseArgs(argv: readonly string[]): StartEmulatorOptions & { hel
         const n = Number(value());
         if (!(n >= 0)) throw new Error("--delay-scale must be a number >= 0");
         out.delayScale = n;
+        break;
+      }
+      case "--duration-seed": {
+        const n = Number(value());
+        if (!Number.isInteger(n)) throw new Error("--duration-seed must be an integer");
+        out.durationSeed = n;
         break;
       }
       case "--state":

@@ -32,6 +32,11 @@ export interface StartEmulatorOptions {
    * transition immediate. Per-kind progressions can be changed later through `admin.setTransition`.
    */
   delayScale?: number;
+  /**
+   * Randomise each phase's duration reproducibly: the typical duration (× `delayScale`) times a factor in
+   * [0.5, 1.5) drawn from this seed. Absent (default): every phase takes exactly its typical duration.
+   */
+  durationSeed?: number;
   /** Credentials accepted for AK/SK signing; generated when absent. */
   accessKey?: string;
   secretKey?: string;
@@ -112,6 +117,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     },
     options.delayScale ?? 0,
   );
+  if (options.durationSeed !== undefined) emu.transitions.setDurationSeed(options.durationSeed);
 
   if (store) {
     if (saved) {

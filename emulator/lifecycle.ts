@@ -7,7 +7,8 @@
  *
  * - `immediate`: the final status at once;
  * - `reads`: the first N reads of the resource see each transitional status (deterministic tests);
- * - `time`: each transitional status lasts `ms` of emulator time (realistic durations × `delayScale`).
+ * - `time`: each transitional status lasts `ms` of emulator time (the typical durations of sdk/spec/durations,
+ *   which the provider's waiter reads too, × `delayScale`).
  *
  * A transition can be configured to fail (`failWith: "FAULT"`), so waits that end in an error can be tested.
  * Kinds without a status field (users, groups, access policies) use the pseudo-status `HIDDEN`: they exist but
@@ -16,7 +17,9 @@
  * The lifecycle state is plain JSON, stored in the resource record, so it survives a restart (`--state`).
  */
 
-export type Phase = "create" | "update" | "delete";
+import { typicalStepMs, type Phase } from "../sdk/spec/durations";
+
+export type { Phase };
 
 export type Progression =
   | { readonly mode: "immediate" }
@@ -47,19 +50,15 @@ export interface LifeState {
   failWith?: string;
 }
 
-/** Realistic durations of one transitional step, by kind and phase (real gateways take minutes). */
-export const REALISTIC_STEP_MS: Readonly<Record<string, Partial<Record<Phase, number>>>> = {
-  vpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
-  vpnConnection: { create: 20_000, update: 10_000, delete: 10_000 },
-  connectionMonitor: { create: 10_000, delete: 10_000 },
-  p2cVpnGateway: { create: 180_000, update: 60_000, delete: 90_000 },
-  vpnServer: { create: 60_000, update: 30_000 },
-  vpnUser: { create: 3_000 },
-  vpnUserGroup: { create: 3_000 },
-  vpnAccessPolicy: { create: 3_000 },
-  gatewayCertificate: { create: 5_000 },
-};
-const FALLBACK_STEP_MS: Record<Phase, number> = { create: 5_000, update: 5_000, delete: 5_000 };
+/** A number in [0, 1) from a seed and a key (FNV-1a of the key, mixed with the seed by mulberry32). */
+export function seededUnit(seed: number, key: string): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let t = (h + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 
 function validProgression(p: unknown): p is Progression {
   if (!p || typeof p !== "object") return false;
@@ -84,6 +83,9 @@ export function parseTransitionConfig(v: unknown): TransitionConfig | undefined 
  */
 export class TransitionRegistry {
   private readonly overrides = new Map<string, TransitionConfig>();
+  private durationSeed: number | undefined;
+  /** Phases started per kind and phase, numbering the random draws. */
+  private readonly drawn = new Map<string, number>();
 
   constructor(private delayScale: number) {}
 
@@ -95,14 +97,37 @@ export class TransitionRegistry {
     this.delayScale = scale;
   }
 
+  /** The seed of the randomised durations, or undefined when every phase takes its typical duration. */
+  get seed(): number | undefined {
+    return this.durationSeed;
+  }
+
+  /**
+   * With a seed, each phase started takes its typical duration × a factor drawn in [0.5, 1.5): the n-th create
+   * of a gateway draws from (seed, kind, phase, n), so a run is reproducible whatever the order of the kinds.
+   */
+  setDurationSeed(seed: number | undefined): void {
+    this.durationSeed = seed;
+    this.drawn.clear();
+  }
+
   defaultFor(kind: string, phase: Phase): TransitionConfig {
     if (this.delayScale <= 0) return { progression: { mode: "immediate" } };
-    const ms = REALISTIC_STEP_MS[kind]?.[phase] ?? FALLBACK_STEP_MS[phase];
+    const ms = typicalStepMs(kind, phase);
     return { progression: { mode: "time", ms: Math.round(ms * this.delayScale) } };
   }
 
+  /** The config of a phase that starts now (draws its duration when randomised). */
   get(kind: string, phase: Phase): TransitionConfig {
-    return this.overrides.get(`${kind}:${phase}`) ?? this.overrides.get(kind) ?? this.defaultFor(kind, phase);
+    const own = this.overrides.get(`${kind}:${phase}`) ?? this.overrides.get(kind);
+    if (own) return own;
+    const d = this.defaultFor(kind, phase);
+    if (this.durationSeed === undefined || d.progression.mode !== "time") return d;
+    const key = `${kind}:${phase}`;
+    const n = this.drawn.get(key) ?? 0;
+    this.drawn.set(key, n + 1);
+    const factor = 0.5 + seededUnit(this.durationSeed, `${key}:${n}`);
+    return { progression: { mode: "time", ms: Math.round(d.progression.ms * factor) } };
   }
 
   set(kind: string, config: TransitionConfig, phase?: Phase): void {

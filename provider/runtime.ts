@@ -35,6 +35,7 @@ import {
   type FieldChanges,
 } from "./plan";
 import { clientFor, configureFrom, currentSettings, placementChanged, placementOf, withPlacement, type ConfigSource } from "./settings";
+import type { Phase } from "../sdk/spec/durations";
 import { parseDuration, pollUntil } from "./wait";
 import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
 
@@ -282,8 +283,11 @@ function remedy(status: string): string {
   return "check it in the console (or delete it and run `pulumi up` again)";
 }
 
-/** Waits until the resource reaches a ready status (or, with `wantActive`, exactly ACTIVE). */
-async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadline: number, wantActive = false): Promise<Props> {
+/**
+ * Waits until the resource reaches a ready status (or, with `wantActive`, exactly ACTIVE); `phase` is what it
+ * waits for the end of, so the polls are scheduled around its expected duration (./wait).
+ */
+async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadline: number, wantActive = false, phase: Phase | undefined = "create"): Promise<Props> {
   const st = kind.status;
   return pollUntil(
     `${kind.className} ${id} to become ${wantActive ? "ACTIVE" : (st?.ready ?? ["ready"]).join(" or ")}`,
@@ -298,7 +302,7 @@ async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadl
       const ok = wantActive ? status === "ACTIVE" : st.ready.includes(status);
       return ok ? { done: true, value: obj } : { done: false, seen: `status ${status || "(none)"}` };
     },
-    { deadline },
+    { deadline, reads: true, ...(phase && !wantActive ? { expect: { kind: kind.kind, phase } } : {}) },
   );
 }
 
@@ -310,7 +314,7 @@ async function waitGone(kind: ResourceKindSpec, id: string, props: Props, deadli
       if (!obj) return { done: true, value: undefined };
       return { done: false, seen: `status ${String(obj[kind.status?.field ?? "status"] ?? "(present)")}` };
     },
-    { deadline },
+    { deadline, reads: true, expect: { kind: kind.kind, phase: "delete" } },
   );
 }
 
@@ -646,7 +650,7 @@ async function applyUpdate(
       await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>
         call(kind.ops.update!, { ...idParams(kind, kind.ops.update!, id, news), body: { [kind.wrapper]: body } }),
       ctx);
-      obj = kind.status ? await waitReady(kind, id, news, deadline) : undefined;
+      obj = kind.status ? await waitReady(kind, id, news, deadline, false, "update") : undefined;
     }
     for (const field of c.via) {
       const opName = kind.updateVia![field]!;
@@ -657,7 +661,7 @@ async function applyUpdate(
         await whenReady(kind, `${kind.className} ${id} ${field} change`, deadline, () =>
           call(opName, { ...idParams(kind, opName, id, news), body: viaBody(kind, opName, field, want[field]) }),
         ctx);
-      obj = kind.status ? await waitReady(kind, id, news, deadline) : undefined;
+      obj = kind.status ? await waitReady(kind, id, news, deadline, false, "update") : undefined;
     }
     for (const field of unset) {
       if (!hooks.unset) throw new Error(`${kind.className} ${id}: ${snakeToCamel(field)} cannot be removed once set; set it to the value you want`);
@@ -671,7 +675,7 @@ async function applyUpdate(
       obj = undefined; // read again: the object carries its tags
     }
     // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.
-    obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline) : await show(kind, id, news)) ?? {};
+    obj = obj ?? (kind.status ? await waitReady(kind, id, news, deadline, false, undefined) : await show(kind, id, news)) ?? {};
     if (hooks.afterCreate && news.waitForTunnelUp && !olds.waitForTunnelUp) {
       obj = (await hooks.afterCreate({ ...hookContext(kind, id, news, deadline), obj, waitActive: () => waitReady(kind, id, news, deadline, true) })) ?? obj;
     }

@@ -1,27 +1,168 @@
-import { WaitTimeoutError } from "../sdk/errors";
+import { isDefinitelyNotProcessed, isRetryable, WaitTimeoutError } from "../sdk/errors";
+import { typicalPhaseMs, type Phase } from "../sdk/spec/durations";
 import { cancellableSleep, throwIfCancelled } from "./cancel";
 
 /**
- * Waiting on real status: adaptive polling (short first interval, growing with jitter to a cap) under a deadline
- * the user sets per resource (`timeouts`), since Pulumi's customTimeouts do not reach dynamic providers.
+ * Waiting on real status under a deadline the user sets per resource (`timeouts`), since Pulumi's customTimeouts
+ * do not reach dynamic providers.
+ *
+ * A wait that knows what it waits for (a kind and a phase: a gateway's create) schedules its polls from the
+ * duration it expects, best source first: a duration the API announced (a job's `expected_time_seconds`), the
+ * durations already observed in this process for the same kind and phase, the typical duration of
+ * sdk/spec/durations scaled by how fast other kinds have been in this process, and last the typical duration
+ * itself, which it does not trust: before anything has been observed the polls grow geometrically from a second,
+ * so a phase much faster than typical is seen late by at most a fraction of the time waited. Around the expected
+ * completion the polls are dense; past it, each interval is a fraction of the time waited, capped in seconds.
+ * The plan is recomputed before every sleep, so a wait in flight profits from another one that just ended.
+ *
+ * A poll that fails transiently (429, `VPN.0030`, 5xx, a reset connection, after the SDK's own retries) does not
+ * end the wait: the next poll is scheduled as usual; only the deadline, a terminal status (the probe throws) or a
+ * cancellation ends it.
  */
 
 export interface PollOptions {
   /** Absolute deadline, ms since epoch. */
   deadline: number;
-  initialMs?: number;
+  /** What is awaited: schedules the polls around the expected completion (see the module comment). */
+  expect?: { kind: string; phase: Phase };
+  /** A duration the API announced for this wait (ms), e.g. a job's `expected_time_seconds`. */
+  expectedMs?: number;
+  /** Shortest interval between two polls (default 250 ms). */
+  floorMs?: number;
+  /** Longest interval between two polls once the expected completion has passed (default 10 s). */
   maxMs?: number;
-  factor?: number;
+  /** Past the expected completion, each interval is this fraction of the time waited (default 0.1). */
+  lateFraction?: number;
+  /**
+   * The probe only reads (a status show): a transient failure of any kind is retried. Otherwise (a change that
+   * is retried while "not ready") only failures that prove the request was not processed (429, `VPN.0030`,
+   * connection refused) are.
+   */
+  reads?: boolean;
+  /** Observations shared by the waits of this process (default: the process-wide one). */
+  learner?: DurationLearner;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  now?: () => number;
+  /** Called with each poll's outcome (benchmarks count them). */
+  onPoll?: (p: { elapsedMs: number; outcome: "done" | "pending" | "transient" }) => void;
 }
 
 /** The default sleep ends early when the operation is cancelled (./cancel). */
 export const defaultSleep = cancellableSleep;
 
-/** The n-th delay (n from 0): initial × factor^n, capped, with ±20% jitter. */
-export function pollDelay(n: number, o: Pick<PollOptions, "initialMs" | "maxMs" | "factor" | "random"> = {}): number {
+/** A bracket on how long one phase took: it was pending at `lowMs` and done at `highMs` (from the wait's start). */
+interface Observation {
+  lowMs: number;
+  highMs: number;
+}
+
+export interface Expectation {
+  /** Expected duration of the phase, ms. */
+  ms: number;
+  /** Relative uncertainty: completion is expected within ms × (1 ± spread). */
+  spread: number;
+  /** Where the expectation comes from; `typical` is not trusted (polls grow geometrically up to it). */
+  source: "announced" | "observed" | "scaled" | "typical" | "none";
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Durations observed by the waits of one process, by kind and phase. */
+export class DurationLearner {
+  private readonly seen = new Map<string, Observation[]>();
+
+  record(kind: string, phase: Phase, lowMs: number, highMs: number): void {
+    const key = `${kind}:${phase}`;
+    const list = this.seen.get(key) ?? [];
+    list.push({ lowMs: Math.max(0, lowMs), highMs: Math.max(lowMs, highMs) });
+    if (list.length > 50) list.shift();
+    this.seen.set(key, list);
+  }
+
+  clear(): void {
+    this.seen.clear();
+  }
+
+  /** How much faster (< 1) or slower than typical the phases that took time have been, or undefined. */
+  speedFactor(): number | undefined {
+    const ratios: number[] = [];
+    for (const [key, list] of this.seen) {
+      const [kind, phase] = key.split(":") as [string, Phase];
+      const typical = typicalPhaseMs(kind, phase);
+      if (typical <= 0) continue;
+      for (const o of list) if (o.lowMs > 0) ratios.push((o.lowMs + o.highMs) / 2 / typical);
+    }
+    return ratios.length > 0 ? median(ratios) : undefined;
+  }
+
+  expect(kind: string, phase: Phase): Expectation {
+    const list = this.seen.get(`${kind}:${phase}`);
+    if (list && list.length > 0) {
+      const mids = list.map((o) => (o.lowMs + o.highMs) / 2);
+      const ms = median(mids);
+      if (ms <= 0) return { ms: 0, spread: 0, source: "observed" };
+      // The observed range and the brackets' own width, plus a margin.
+      const range = (Math.max(...mids) - Math.min(...mids)) / 2 / ms;
+      const bracket = median(list.map((o) => (o.highMs - o.lowMs) / 2)) / ms;
+      // Until a few have been seen, the range says little: two draws of ±50 % can differ threefold.
+      const spread = list.length < 3 ? 0.35 : Math.min(0.6, Math.max(0.1, range, bracket) + 0.05);
+      return { ms, spread, source: "observed" };
+    }
+    const typical = typicalPhaseMs(kind, phase);
+    if (typical <= 0) return { ms: 0, spread: 0, source: "none" };
+    const f = this.speedFactor();
+    if (f !== undefined) return { ms: typical * f, spread: 0.6, source: "scaled" };
+    return { ms: typical, spread: 0.5, source: "typical" };
+  }
+}
+
+/** The waits of this process share what they observe. */
+export const processLearner = new DurationLearner();
+
+/**
+ * Milliseconds from `elapsedMs` (time since the wait started) to the next poll.
+ *
+ * - before the window `ms × (1 ± spread)`: one sleep to its start when the expectation is trusted; otherwise
+ *   polls that grow by a quarter of the time waited (from 1 s), so a phase faster than typical is seen late by
+ *   ≤ 25 %;
+ * - inside the window: about five polls across it (at least `floorMs` apart; at most a fifth of the time waited
+ *   when the window is the untrusted typical one);
+ * - past it: `lateFraction` of the time waited, between `floorMs` and `maxMs`.
+ */
+export function nextPollDelay(
+  elapsedMs: number,
+  e: Expectation,
+  o: Pick<PollOptions, "floorMs" | "maxMs" | "lateFraction" | "random"> = {},
+): number {
+  const floor = o.floorMs ?? 250;
+  const max = o.maxMs ?? 10_000;
+  const late = Math.min(max, Math.max(floor, (o.lateFraction ?? 0.1) * elapsedMs));
+  // ±10 % jitter, so parallel waits of the same kind do not poll in lockstep.
+  const jitter = (ms: number) => Math.max(floor, Math.round(ms * (0.9 + 0.2 * (o.random ?? Math.random)())));
+  if (e.ms <= 0) return jitter(Math.min(max, Math.max(floor, 0.5 * elapsedMs, 2 * floor)));
+  const start = e.ms * (1 - e.spread);
+  const end = e.ms * (1 + e.spread);
+  if (elapsedMs < start - floor) {
+    if (e.source !== "typical") return Math.round(start - elapsedMs);
+    return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.25 * elapsedMs)));
+  }
+  if (elapsedMs < end) {
+    // About five polls across the window; an untrusted (typical) window as wide as ±50 % is polled at a fifth of
+    // the time waited instead, so a phase that ends early in it is not seen a quarter-window late.
+    const step = e.source === "typical" ? Math.min((end - start) / 4, 0.2 * elapsedMs) : (end - start) / 5;
+    return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, step)));
+  }
+  return jitter(late);
+}
+
+/** The n-th delay (n from 0) of a wait that knows nothing about what it waits for: 250 ms × 1.6ⁿ, capped, ±20 %. */
+export function pollDelay(n: number, o: { initialMs?: number; maxMs?: number; factor?: number; random?: () => number } = {}): number {
   const initial = o.initialMs ?? 250;
   const max = o.maxMs ?? 10_000;
   const base = Math.min(max, initial * Math.pow(o.factor ?? 1.6, n));
@@ -29,10 +170,16 @@ export function pollDelay(n: number, o: Pick<PollOptions, "initialMs" | "maxMs" 
   return Math.round(base * jitter);
 }
 
+function transient(err: unknown, reads: boolean): boolean {
+  return reads ? isRetryable(err) : isDefinitelyNotProcessed(err);
+}
 
 /**
- * Calls `probe` until it returns `{ done: true }`; `describe` names the last observation for the timeout error.
- * The first probe runs at once.
+ * Calls `probe` until it returns `{ done: true }`; `seen` names the last observation for the timeout error. A
+ * probe that throws ends the wait (a terminal status), unless the failure is transient (see `reads`).
+ *
+ * The first probe runs at once unless this process has seen the same kind and phase take time; a wait that
+ * ends records how long it took.
  */
 export async function pollUntil<T>(
   what: string,
@@ -40,18 +187,57 @@ export async function pollUntil<T>(
   o: PollOptions,
 ): Promise<T> {
   const sleep = o.sleep ?? defaultSleep;
-  const started = Date.now();
+  const now = o.now ?? Date.now;
+  const learner = o.learner ?? processLearner;
+  const started = now();
+  const expectation = (): Expectation =>
+    o.expectedMs !== undefined && o.expectedMs > 0
+      ? { ms: o.expectedMs, spread: 0.5, source: "announced" }
+      : o.expect
+        ? learner.expect(o.expect.kind, o.expect.phase)
+        : { ms: 0, spread: 0, source: "none" };
   let last = "nothing yet";
-  for (let n = 0; ; n++) {
+  let pendingAt = -1;
+  let n = 0;
+  const first = expectation();
+  const slept = first.source !== "typical" && first.source !== "none" && first.ms > 0;
+  if (slept) {
+    await sleep(Math.min(nextPollDelay(0, first, o), Math.max(0, o.deadline - now())));
+  }
+  for (; ; n++) {
     throwIfCancelled(what);
-    const r = await probe();
-    if (r.done) return r.value;
-    last = r.seen;
-    const remaining = o.deadline - Date.now();
-    if (remaining <= 0) {
-      throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: Date.now() - started });
+    let r: Awaited<ReturnType<typeof probe>> | undefined;
+    try {
+      r = await probe();
+    } catch (e) {
+      if (!transient(e, o.reads === true)) throw e;
+      last = `a transient error (${(e as Error).message})`;
+      o.onPoll?.({ elapsedMs: now() - started, outcome: "transient" });
     }
-    await sleep(Math.min(pollDelay(n, o), remaining));
+    const elapsed = now() - started;
+    if (r?.done) {
+      o.onPoll?.({ elapsedMs: elapsed, outcome: "done" });
+      if (o.expect && o.expectedMs === undefined) {
+        // Done at an immediate first poll: as good as instant (the emulator at delay scale 0, a phase without a
+        // status). Done at a scheduled first poll: it took at most that long (the bracket pulls the estimate
+        // down a little, so the next wait looks a bit earlier).
+        if (pendingAt >= 0) learner.record(o.expect.kind, o.expect.phase, pendingAt, elapsed);
+        else if (slept) learner.record(o.expect.kind, o.expect.phase, 0.8 * elapsed, elapsed);
+        else learner.record(o.expect.kind, o.expect.phase, 0, 0);
+      }
+      return r.value;
+    }
+    if (r) {
+      last = r.seen;
+      pendingAt = elapsed;
+      o.onPoll?.({ elapsedMs: elapsed, outcome: "pending" });
+    }
+    const remaining = o.deadline - now();
+    if (remaining <= 0) {
+      throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: elapsed });
+    }
+    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), o) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
+    await sleep(Math.min(delay, remaining));
     throwIfCancelled(what);
   }
 }

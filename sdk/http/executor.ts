@@ -4,7 +4,7 @@
  * or turned into an error carrying `attempts` and `totalRetryDelayMs`.
  */
 import { setTimeout as sleepTimer } from "node:timers/promises";
-import { ApiError, OutcomeUnknownError, VpnSdkError, parseErrorBody } from "../errors";
+import { ApiError, OutcomeUnknownError, VpnSdkError, isThrottle, parseErrorBody } from "../errors";
 import { scrubText } from "../redact";
 import { signRequest, type Credentials } from "../signing";
 import { logRequest, logResponse, type DebugLogger } from "./log";
@@ -108,7 +108,19 @@ export class RequestExecutor {
     let totalRetryDelayMs = 0;
     let skewRetried = false;
 
+    const limiter = retry.rateLimiter || undefined;
+
     for (let attempt = 1; ; attempt++) {
+      // The process's rate limiter paces the attempt into its slot (no wait unless the service has throttled).
+      const slot = limiter?.reserve(req.origin) ?? 0;
+      if (slot > 0) {
+        try {
+          await defaultSleep(slot, call.signal);
+        } catch (abortErr) {
+          if (call.signal?.aborted) throw call.signal.reason;
+          throw abortErr;
+        }
+      }
       const a = {
         operation: req.operation,
         method: req.method,
@@ -153,6 +165,7 @@ export class RequestExecutor {
               parsedForLog = undefined;
             }
           }
+          limiter?.onSuccess(req.origin);
           const requestId = header(res.headers, "x-request-id") ?? requestIdFromBody(res.text);
           if (log)
             logResponse(
@@ -196,6 +209,10 @@ export class RequestExecutor {
 
       err.attempts = attempt;
       err.totalRetryDelayMs = totalRetryDelayMs;
+      if (limiter) {
+        if (isThrottle(err)) limiter.onThrottle(req.origin);
+        else if (err instanceof ApiError) limiter.onSuccess(req.origin);
+      }
 
       // A 401 that came with a Date header far from our clock: re-sign once with the corrected time.
       if (
@@ -211,7 +228,9 @@ export class RequestExecutor {
 
       if (!shouldRetry(err, attempt, req.target, retry)) throw this.finalError(err, req);
       const delay = delayFor(attempt, err, retry);
-      if (this.clock() - started + delay > retry.maxTotalMs) throw this.finalError(err, req);
+      // The budget is time: the clock, or the back-offs slept so far when an injected sleep does not pass time.
+      const spent = Math.max(this.clock() - started, totalRetryDelayMs);
+      if (spent + delay > retry.maxTotalMs) throw this.finalError(err, req);
       if (delay > 0) {
         try {
           await this.sleep(delay, call.signal);

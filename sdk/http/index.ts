@@ -28,4 +28,5 @@ export {
   type ExecutorOptions,
   type Sleep,
 } from "./executor";
+export { AdaptiveRateLimiter, sharedRateLimiter, type RateLimiterOptions, type RateLimiterStats } from "./limiter";
 export { debugEnabled, stderrLogger, type DebugLogger } from "./log";

@@ -26,7 +26,7 @@ export interface AttemptLog {
 
 export function logRequest(log: DebugLogger, a: AttemptLog, body: unknown, secretFields: readonly string[]): void {
   const b = body === undefined ? "" : ` body=${describeBody(body, secretFields)}`;
-  log(`${a.operation} ${a.method} ${a.path} attempt ${a.attempt}/${a.maxAttempts}${b}`);
+  log(`${a.operation} ${a.method} ${a.path} attempt ${a.attempt}${Number.isFinite(a.maxAttempts) ? `/${a.maxAttempts}` : ""}${b}`);
 }
 
 export function logResponse(
@@ -40,6 +40,6 @@ export function logResponse(
   const rid = outcome.requestId ? ` request_id=${outcome.requestId}` : "";
   const b = body === undefined ? "" : ` body=${describeBody(body, secretFields)}`;
   log(
-    `${a.operation} ${a.method} ${a.path} attempt ${a.attempt}/${a.maxAttempts} ${what} in ${outcome.ms}ms${rid}${b}`,
+    `${a.operation} ${a.method} ${a.path} attempt ${a.attempt}${Number.isFinite(a.maxAttempts) ? `/${a.maxAttempts}` : ""} ${what} in ${outcome.ms}ms${rid}${b}`,
   );
 }

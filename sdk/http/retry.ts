@@ -2,14 +2,24 @@
  * Retry policy as small pure deciders (aws-sdk `retryDecider`/`delayDecider`, undici's retry defaults):
  * `shouldRetry(err, attempt, op)` says whether to try again, `delayFor(attempt, err)` how long to wait, and
  * `isOutcomeUnknown(err)` whether a failed non-idempotent request may nevertheless have taken effect.
+ *
+ * Retries are bounded by time (`maxTotalMs`), not by a count of attempts: a throttled run slows down instead of
+ * failing. Every back-off is full jitter above a floor, and a server's `Retry-After` is a minimum that the
+ * jitter is added to, so parallel clients told "1 s" do not all come back at the same instant.
  */
-import { ApiError, NetworkError, TimeoutError, isDefinitelyNotProcessed, isRetryable } from "../errors";
+import { ApiError, NetworkError, TimeoutError, isConflict, isDefinitelyNotProcessed, isRetryable } from "../errors";
+import { sharedRateLimiter, type AdaptiveRateLimiter } from "./limiter";
 
 export interface RetryOptions {
-  /** Attempts in total, the first included (default 5; 1 disables retries). */
+  /** Attempts in total, the first included (default unlimited: the time budget decides; 1 disables retries). */
   maxAttempts?: number;
-  /** Back-off base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))) (default 500). */
+  /**
+   * Back-off base: attempt n waits `minDelayMs` plus a random part of `min(maxDelayMs, baseDelayMs * 2^(n-1))`
+   * above it (default 500).
+   */
   baseDelayMs?: number;
+  /** Floor of every computed back-off (default 100). */
+  minDelayMs?: number;
   /** Cap of one computed back-off (default 20 000). */
   maxDelayMs?: number;
   /** Cap of a server-sent `Retry-After` (default 60 000). */
@@ -18,17 +28,21 @@ export interface RetryOptions {
   maxTotalMs?: number;
   /** Random source in [0, 1) for the jitter (default `Math.random`); inject for deterministic tests. */
   random?: () => number;
+  /** The rate limiter the requests go through (default: the process's shared one); `false` for none. */
+  rateLimiter?: AdaptiveRateLimiter | false;
 }
 
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 export const DEFAULT_RETRY_OPTIONS: ResolvedRetryOptions = Object.freeze({
-  maxAttempts: 5,
+  maxAttempts: Number.POSITIVE_INFINITY,
   baseDelayMs: 500,
+  minDelayMs: 100,
   maxDelayMs: 20_000,
   maxRetryAfterMs: 60_000,
   maxTotalMs: 120_000,
   random: Math.random,
+  rateLimiter: sharedRateLimiter as AdaptiveRateLimiter | false,
 });
 
 export function resolveRetryOptions(...layers: (RetryOptions | undefined)[]): ResolvedRetryOptions {
@@ -74,20 +88,28 @@ export function shouldRetry(err: unknown, attempt: number, op: RetryTarget, opti
   const maxAttempts = Math.max(1, Math.floor(options?.maxAttempts ?? DEFAULT_RETRY_OPTIONS.maxAttempts));
   if (attempt >= maxAttempts) return false;
   if (!isRetryable(err)) return false;
+  // A 5xx that names a not-ready state ("VPN.0511 the gateway is not ready") is not a blip: the caller decides
+  // (the provider waits for the resource, and stops at once when a dependency is frozen).
+  if (isConflict(err)) return false;
   return isSafeToRepeat(op) || isDefinitelyNotProcessed(err);
 }
 
 /**
- * Milliseconds to wait before the attempt after `attempt`: the server's `Retry-After` when it sent one (capped
- * by `maxRetryAfterMs`), else capped full jitter `random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1))`.
+ * Milliseconds to wait before the attempt after `attempt`: capped full jitter above a floor,
+ * `minDelayMs + random() * (ceiling - minDelayMs)` with `ceiling = min(maxDelayMs, baseDelayMs * 2^(attempt-1))`;
+ * when the server sent `Retry-After` (capped by `maxRetryAfterMs`), that much plus
+ * `random() * max(minDelayMs, min(ceiling, Retry-After))`.
  */
 export function delayFor(attempt: number, err: unknown, options?: RetryOptions): number {
   const opts = resolveRetryOptions(options);
+  const ceiling = Math.max(opts.minDelayMs, Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.max(0, attempt - 1)));
   if (err instanceof ApiError && err.retryAfterMs !== undefined) {
-    return Math.min(Math.max(0, err.retryAfterMs), opts.maxRetryAfterMs);
+    // The server said when: spread the returns over up to as long again (not the ever-growing ceiling, whose
+    // tail after a run of throttled answers would dwarf what the server asked for).
+    const after = Math.min(Math.max(0, err.retryAfterMs), opts.maxRetryAfterMs);
+    return after + Math.floor(opts.random() * Math.max(opts.minDelayMs, Math.min(ceiling, after)));
   }
-  const ceiling = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(opts.random() * ceiling);
+  return opts.minDelayMs + Math.floor(opts.random() * (ceiling - opts.minDelayMs));
 }
 
 /**

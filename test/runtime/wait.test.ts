@@ -1,7 +1,8 @@
 /** The provider's waiting primitives: delays, durations, and the deadline. */
 import { describe, expect, it } from "vitest";
-import { WaitTimeoutError } from "../../sdk/errors";
-import { parseDuration, pollDelay, pollUntil } from "../../provider/wait";
+import { ApiError, NetworkError, ResourceFailedError, WaitTimeoutError } from "../../sdk/errors";
+import { typicalPhaseMs } from "../../sdk/spec/durations";
+import { DurationLearner, nextPollDelay, parseDuration, pollDelay, pollUntil } from "../../provider/wait";
 
 describe("pollDelay", () => {
   it("starts short, grows by the factor and stops at the cap, within ±20% jitter", () => {
@@ -61,5 +62,138 @@ describe("pollUntil", () => {
     expect(err).toBeInstanceOf(WaitTimeoutError);
     expect(err.code).toBe("HWC_ERR_WAIT_TIMEOUT");
     expect(err.message).toBe("timed out waiting for gateway X to become ACTIVE (last seen: status PENDING_CREATE)");
+  });
+});
+
+/** A phase that ends `durationMs` after the wait starts, on a simulated clock; counts the polls. */
+async function simulate(learner: DurationLearner, kind: string, phase: "create" | "update" | "delete", durationMs: number) {
+  let t = 0;
+  let polls = 0;
+  await pollUntil(
+    `${kind} ${phase}`,
+    async () => (++polls, t >= durationMs ? { done: true, value: undefined } : { done: false, seen: "status PENDING" }),
+    { deadline: Date.now() + 3_600_000, expect: { kind, phase }, learner, now: () => t, sleep: async (ms) => void (t += ms), random: () => 0.5 },
+  );
+  return { polls, lateMs: t - durationMs };
+}
+
+describe("predictive polling", () => {
+  it("a phase much faster than typical is seen late by at most ~a quarter of the time waited, the first time", async () => {
+    const learner = new DurationLearner();
+    const typical = typicalPhaseMs("vpnGateway", "create");
+    expect(typical).toBe(180_000);
+    for (const ms of [27_000, 4_000, 90_000]) {
+      const r = await simulate(new DurationLearner(), "vpnGateway", "create", ms);
+      expect(r.lateMs).toBeLessThanOrEqual(0.3 * ms);
+      expect(r.polls).toBeLessThanOrEqual(20);
+    }
+    // At the typical duration itself, the window around it is polled, not the growing schedule's 10 s cap.
+    const atTypical = await simulate(learner, "vpnGateway", "create", typical);
+    expect(atTypical.lateMs).toBeLessThanOrEqual(0.25 * typical);
+  });
+
+  it("once a kind and phase has been observed, the next waits land within 20 % in about four polls", async () => {
+    const learner = new DurationLearner();
+    await simulate(learner, "vpnGateway", "create", 27_000);
+    let polls = 0;
+    for (let i = 0; i < 4; i++) {
+      const r = await simulate(learner, "vpnGateway", "create", 27_000);
+      expect(r.polls).toBeLessThanOrEqual(5);
+      expect(r.lateMs).toBeLessThanOrEqual(0.2 * 27_000);
+      polls += r.polls;
+    }
+    expect(polls / 4).toBeLessThanOrEqual(4.25);
+    expect(learner.expect("vpnGateway", "create").source).toBe("observed");
+  });
+
+  it("what other kinds showed (here: 0.15 × typical) sets the first wait of a kind not seen yet", async () => {
+    const learner = new DurationLearner();
+    await simulate(learner, "vpnGateway", "create", 27_000);
+    const e = learner.expect("vpnConnection", "create");
+    expect(e.source).toBe("scaled");
+    expect(e.ms).toBeGreaterThan(0.1 * typicalPhaseMs("vpnConnection", "create"));
+    expect(e.ms).toBeLessThan(0.2 * typicalPhaseMs("vpnConnection", "create"));
+    const r = await simulate(learner, "vpnConnection", "create", 3_000);
+    expect(r.polls).toBeLessThanOrEqual(4);
+    expect(r.lateMs).toBeLessThanOrEqual(1_000);
+  });
+
+  it("an immediate phase keeps the first poll immediate (no sleep), so instant emulators stay instant", async () => {
+    const learner = new DurationLearner();
+    for (let i = 0; i < 3; i++) {
+      const slept: number[] = [];
+      let polls = 0;
+      await pollUntil("gateway", async () => (++polls, { done: true, value: 1 }), {
+        deadline: Date.now() + 60_000,
+        expect: { kind: "vpnGateway", phase: "create" },
+        learner,
+        sleep: async (ms) => void slept.push(ms),
+      });
+      expect({ polls, slept }).toEqual({ polls: 1, slept: [] });
+    }
+  });
+
+  it("late past the expected window, each interval is a fraction of the time waited, capped in seconds", () => {
+    const e = { ms: 10_000, spread: 0.2, source: "observed" as const };
+    expect(nextPollDelay(20_000, e, { random: () => 0.5 })).toBe(2_000);
+    expect(nextPollDelay(500_000, e, { random: () => 0.5 })).toBe(10_000);
+    expect(nextPollDelay(500_000, e, { random: () => 0.5, maxMs: 4_000 })).toBe(4_000);
+    // Trusted: before the window, one sleep to its start.
+    expect(nextPollDelay(1_000, e, { random: () => 0.5 })).toBe(7_000);
+  });
+});
+
+describe("transient poll failures", () => {
+  const opts = (extra = {}) => ({ deadline: Date.now() + 60_000, sleep: async () => {}, ...extra });
+
+  it("a read that fails with 503, 429, VPN.0030 or a reset connection is polled again, not fatal", async () => {
+    const failures = [
+      new ApiError({ httpStatus: 503, operation: "showVgw" }),
+      new ApiError({ httpStatus: 429, operation: "showVgw", retryAfterMs: 1000 }),
+      new ApiError({ httpStatus: 400, errorCode: "VPN.0030", errorMsg: "The system is busy, please try later.", operation: "showVgw" }),
+      new NetworkError("socket hang up", { syscallCode: "ECONNRESET" }),
+    ];
+    let n = 0;
+    const v = await pollUntil(
+      "gateway",
+      async () => {
+        const f = failures[n++];
+        if (f) throw f;
+        return { done: true, value: "ACTIVE" };
+      },
+      opts({ reads: true }),
+    );
+    expect({ v, n }).toEqual({ v: "ACTIVE", n: 5 });
+  });
+
+  it("a change (not a read) is repeated only after a failure that proves it was not processed", async () => {
+    let n = 0;
+    const throttled = await pollUntil(
+      "create",
+      async () => {
+        if (n++ === 0) throw new ApiError({ httpStatus: 429, operation: "createCgw" });
+        return { done: true, value: "made" };
+      },
+      opts(),
+    );
+    expect(throttled).toBe("made");
+    const unknown = new ApiError({ httpStatus: 503, operation: "createCgw" });
+    await expect(pollUntil("create", async () => Promise.reject(unknown), opts())).rejects.toBe(unknown);
+  });
+
+  it("a terminal status ends the wait at the first poll that sees it, and the deadline still ends a flaky one", async () => {
+    let n = 0;
+    const failed = new ResourceFailedError("VpnGateway g1 entered status FREEZED: unfreeze it", { status: "FREEZED", resourceId: "g1" });
+    await expect(pollUntil("gateway", async () => (n++, Promise.reject(failed)), opts({ reads: true }))).rejects.toBe(failed);
+    expect(n).toBe(1);
+    let t = 0;
+    const err = await pollUntil("gateway g2 to become ACTIVE", async () => Promise.reject(new ApiError({ httpStatus: 503, operation: "showVgw" })), {
+      deadline: 30_000,
+      reads: true,
+      now: () => t,
+      sleep: async (ms: number) => void (t += ms),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WaitTimeoutError);
+    expect((err as Error).message).toMatch(/^timed out waiting for gateway g2 to become ACTIVE \(last seen: a transient error \(showVgw: HTTP 503/);
   });
 });

@@ -35,6 +35,9 @@ describe("shouldRetry", () => {
     ["GET 404", api(404), GET, false],
     ["GET 401", api(401, "APIGW.0301"), GET, false],
     ["GET 501", api(501), GET, false],
+    ["GET 500 VPN.0511 (gateway not ready: a state, not a blip)", api(500, "VPN.0511"), GET, false],
+    ["PUT 500 VPN.0511", api(500, "VPN.0511"), PUT, false],
+    ["GET 500 VPN.0002 (generic)", api(500, "VPN.0002"), GET, true],
     ["PUT 503", api(503), PUT, true],
     ["DELETE reset", reset(), DELETE, true],
     ["POST 503", api(503), POST, false],
@@ -54,27 +57,37 @@ describe("shouldRetry", () => {
     expect(shouldRetry(err, 1, op as { method: string })).toBe(want);
   });
 
-  it("stops at maxAttempts", () => {
-    expect(shouldRetry(api(503), 4, GET)).toBe(true);
-    expect(shouldRetry(api(503), 5, GET)).toBe(false);
+  it("counts no attempts by default (the time budget decides), and stops at maxAttempts when one is set", () => {
+    expect(shouldRetry(api(503), 50, GET)).toBe(true);
+    expect(shouldRetry(api(503), 5, GET, { maxAttempts: 5 })).toBe(false);
     expect(shouldRetry(api(503), 1, GET, { maxAttempts: 1 })).toBe(false);
     expect(shouldRetry(api(503), 2, GET, { maxAttempts: 3 })).toBe(true);
   });
 });
 
 describe("delayFor", () => {
-  it("is capped full jitter, doubling per attempt", () => {
-    const at = (attempt: number, r: number) =>
-      delayFor(attempt, api(503), { random: () => r, baseDelayMs: 100, maxDelayMs: 1000 });
-    expect([1, 2, 3, 4, 5, 6].map((a) => at(a, 0.999999))).toEqual([99, 199, 399, 799, 999, 999]);
-    expect(at(3, 0)).toBe(0);
-    expect(at(3, 0.5)).toBe(200);
+  it("is capped full jitter above a floor, the ceiling doubling per attempt", () => {
+    const at = (attempt: number, r: number, extra = {}) =>
+      delayFor(attempt, api(503), { random: () => r, baseDelayMs: 100, maxDelayMs: 1000, ...extra });
+    expect([1, 2, 3, 4, 5, 6].map((a) => at(a, 0.999999))).toEqual([100, 199, 399, 799, 999, 999]);
+    expect(at(3, 0)).toBe(100);
+    expect(at(3, 0.5)).toBe(250);
+    expect(at(3, 0, { minDelayMs: 0 })).toBe(0);
+    // Spread: many clients failing together come back at many different times.
+    const spread = new Set(Array.from({ length: 200 }, () => delayFor(4, api(503))));
+    expect(spread.size).toBeGreaterThan(150);
   });
 
-  it("uses Retry-After when present, capped by maxRetryAfterMs", () => {
+  it("waits at least Retry-After, plus full jitter on top (capped by maxRetryAfterMs)", () => {
     expect(delayFor(1, api(429, undefined, 3000), { random: () => 0 })).toBe(3000);
-    expect(delayFor(1, api(429, undefined, 3_600_000), { maxRetryAfterMs: 60_000 })).toBe(60_000);
-    expect(delayFor(1, api(429, undefined, 0))).toBe(0);
+    expect(delayFor(1, api(429, undefined, 3000), { random: () => 0.5 })).toBe(3250);
+    // The jitter spans at most Retry-After again (here 1 s, below the third attempt's 2 s ceiling).
+    expect(delayFor(3, api(429, undefined, 1000), { random: () => 0.999999 })).toBe(1999);
+    expect(delayFor(1, api(429, undefined, 0), { random: () => 0.999999 })).toBe(99);
+    expect(delayFor(1, api(429, undefined, 3_600_000), { maxRetryAfterMs: 60_000, random: () => 0 })).toBe(60_000);
+    const zero = delayFor(1, api(429, undefined, 0));
+    expect(zero).toBeGreaterThanOrEqual(0);
+    expect(zero).toBeLessThan(500);
   });
 });
 

@@ -1,0 +1,200 @@
+/**
+ * Benchmark of the waits (issue 13, P1 and P2), in two parts.
+ *
+ * 1. Schedules on a virtual clock: the HA chain's critical path (gateway create → connection create → monitor
+ *    create) with the emulator's own durations (sdk/spec/durations × delay scale, or drawn by `durationSeed`), run
+ *    by three waiters: ours (provider/wait.ts, a fresh learner per run as in a new provider process), the fixed
+ *    growing schedule it replaced (250 ms × 1.6ⁿ, cap 10 s, ±20 %), and a Terraform-style waiter (first poll
+ *    after 10 s, then every 5 s). `ours-warm` is ours once the process has waited for each kind before (the
+ *    second and later resources of a kind in one `up`). Prints wall / critical path and polls per resource. No
+ *    engine or HTTP cost: this isolates what the schedule adds.
+ * 2. The same chain for real: the provider runtime in this process against the emulator at delay scale 0.15
+ *    (gateway 27 s), once with fixed and once with randomised durations. Prints wall / emulated critical path and
+ *    the API calls per created resource (create / poll / other), from the emulator's request history.
+ *
+ * Run: `npm run bench` (all benchmarks), or `bash scripts/with-node22.sh node dist/bench/waits.js [runs=20]
+ * [--no-real]`.
+ */
+import { startEmulator } from "../emulator";
+import { TransitionRegistry } from "../emulator/lifecycle";
+import { methods } from "../provider/runtime";
+import { DurationLearner, pollDelay, pollUntil, processLearner } from "../provider/wait";
+import type { Phase } from "../sdk/spec/durations";
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
+const real = !args.includes("--no-real");
+
+const CHAIN: readonly { kind: string; phase: Phase }[] = [
+  { kind: "vpnGateway", phase: "create" },
+  { kind: "vpnConnection", phase: "create" },
+  { kind: "connectionMonitor", phase: "create" },
+];
+
+type Waiter = "ours" | "ours-warm" | "fixed-growing" | "terraform";
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const f2 = (x: number) => x.toFixed(2);
+
+/** One wait on a virtual clock: returns when the waiter sees the phase done, and its polls. */
+async function virtualWait(waiter: Waiter, learner: DurationLearner, kind: string, phase: Phase, durationMs: number): Promise<{ endMs: number; polls: number }> {
+  let t = 0;
+  let polls = 0;
+  const done = () => t >= durationMs;
+  if (waiter === "ours" || waiter === "ours-warm") {
+    await pollUntil(`${kind} ${phase}`, async () => (++polls, done() ? { done: true, value: 0 } : { done: false, seen: "pending" }), {
+      deadline: Number.MAX_SAFE_INTEGER,
+      expect: { kind, phase },
+      learner,
+      now: () => t,
+      sleep: async (ms) => void (t += ms),
+    });
+  } else if (waiter === "fixed-growing") {
+    for (let n = 0; ; n++) {
+      polls++;
+      if (done()) break;
+      t += pollDelay(n);
+    }
+  } else {
+    t = 10_000;
+    for (;;) {
+      polls++;
+      if (done()) break;
+      t += 5_000;
+    }
+  }
+  return { endMs: t, polls };
+}
+
+async function schedules(): Promise<void> {
+  console.log(`\nP1/P2 (schedules, virtual clock, ${runs} runs each): wall / critical path of gateway → connection → monitor, polls per resource`);
+  console.log("  durations           waiter          wall/critical p50   p95    polls/resource   late p50 (s)");
+  const settings: { label: string; scale: number; seeded: boolean }[] = [
+    { label: "scale 0.15", scale: 0.15, seeded: false },
+    { label: "scale 1", scale: 1, seeded: false },
+    { label: "scale 0.15 random", scale: 0.15, seeded: true },
+    { label: "scale 1 random", scale: 1, seeded: true },
+  ];
+  for (const s of settings) {
+    for (const waiter of ["ours", "ours-warm", "fixed-growing", "terraform"] as Waiter[]) {
+      const ratios: number[] = [];
+      const polls: number[] = [];
+      const late: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const reg = new TransitionRegistry(s.scale);
+        if (s.seeded) reg.setDurationSeed(1000 + r);
+        const learner = new DurationLearner();
+        if (waiter === "ours-warm") {
+          // The process has already waited for each kind once (an earlier resource of the same kinds).
+          for (const step of CHAIN) {
+            const prog = reg.get(step.kind, step.phase).progression;
+            await virtualWait("ours", learner, step.kind, step.phase, prog.mode === "time" ? prog.ms : 0);
+          }
+        }
+        let wall = 0;
+        let critical = 0;
+        let p = 0;
+        for (const step of CHAIN) {
+          const prog = reg.get(step.kind, step.phase).progression;
+          const ms = prog.mode === "time" ? prog.ms : 0;
+          const w = await virtualWait(waiter, learner, step.kind, step.phase, ms);
+          wall += w.endMs;
+          critical += ms;
+          p += w.polls;
+          late.push((w.endMs - ms) / 1000);
+        }
+        ratios.push(wall / critical);
+        polls.push(p / CHAIN.length);
+      }
+      console.log(
+        `  ${s.label.padEnd(19)} ${waiter.padEnd(15)} ${f2(median(ratios)).padStart(17)} ${f2(pct(ratios, 95)).padStart(6)} ${f2(median(polls)).padStart(16)} ${f2(median(late)).padStart(14)}`,
+      );
+    }
+  }
+}
+
+/** The HA chain through the provider runtime against the emulator, in real time. */
+async function realChain(label: string, durationSeed: number | undefined): Promise<void> {
+  const scale = 0.15;
+  processLearner.clear(); // a new provider process
+  const emu = await startEmulator({ delayScale: scale, ...(durationSeed !== undefined ? { durationSeed } : {}) });
+  const drawn: Record<string, number> = {};
+  const reg = emu.context.transitions;
+  const get = reg.get.bind(reg);
+  reg.get = (kind, phase) => {
+    const c = get(kind, phase);
+    if (c.progression.mode === "time") drawn[`${kind}:${phase}`] = c.progression.ms;
+    return c;
+  };
+  const cfg: Record<string, string> = {
+    "huaweicloud-vpn:endpoint": emu.url,
+    "huaweicloud-vpn:region": emu.region,
+    "huaweicloud-vpn:projectId": emu.projectId,
+    "huaweicloud-vpn:accessKey": emu.accessKey,
+    "huaweicloud-vpn:secretKey": emu.secretKey,
+  };
+  const rt = methods({ get: (k) => cfg[k] });
+  const make = async (kind: string, name: string, a: Record<string, unknown>) => {
+    const news = { ...a, __kind: kind, __logicalName: name, __urn: `urn:pulumi:bench::waits::${kind}::${name}`, __provider: "bench" };
+    const checked = await rt.check({}, news);
+    if (checked.failures?.length) throw new Error(`${kind}: ${JSON.stringify(checked.failures)}`);
+    return rt.create(checked.inputs);
+  };
+  try {
+    const t0 = Date.now();
+    const gw = await make("vpnGateway", "gw", {
+      vpcId: "cb4a631d-demo-a8df-va86-ca3fa348c36c",
+      connectSubnet: "f5741286-demo-a8df-va86-2c82bd9ee114",
+      localSubnets: ["192.168.0.0/24"],
+      eip1: { id: "cff40e5e-demo-a8df-va86-7366077bf097" },
+      eip2: { id: "d290f1ee-demo-a8df-va86-d701748f0851" },
+    });
+    const cgw = await make("customerGateway", "cgw", { idType: "ip", idValue: "10.12.13.21" });
+    const conn = await make("vpnConnection", "conn", {
+      vgwId: gw.id,
+      vgwIp: "cff40e5e-demo-a8df-va86-7366077bf097",
+      cgwId: cgw.id,
+      peerSubnets: ["192.168.44.0/24"],
+      psk: "Bench-Key.2024",
+    });
+    await make("connectionMonitor", "mon", { vpnConnectionId: conn.id });
+    const wall = Date.now() - t0;
+    const critical = CHAIN.reduce((n, c) => n + (drawn[`${c.kind}:${c.phase}`] ?? 0), 0);
+    const hist = await emu.admin.requests({ projectId: emu.projectId });
+    const by = { create: 0, poll: 0, other: 0 };
+    for (const h of hist) {
+      const op = h.operation ?? "";
+      if (/^create/.test(op)) by.create++;
+      else if (/^show/.test(op)) by.poll++;
+      else by.other++;
+    }
+    const resources = 4;
+    console.log(
+      `  ${label.padEnd(24)} wall ${(wall / 1000).toFixed(1)} s / critical ${(critical / 1000).toFixed(1)} s = ${f2(wall / critical)}; ` +
+        `calls per resource ${f2(hist.length / resources)} (create ${f2(by.create / resources)}, poll ${f2(by.poll / resources)}, other ${f2(by.other / resources)})`,
+    );
+  } finally {
+    await emu.close();
+  }
+}
+
+async function main(): Promise<void> {
+  await schedules();
+  if (real) {
+    console.log("\nP1/P2 (real time, provider runtime in-process, emulator delay scale 0.15, one provider process per line):");
+    await realChain("fixed durations", undefined);
+    await realChain("randomised (seed 7)", 7);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
