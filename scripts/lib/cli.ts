@@ -3,7 +3,7 @@
  * scripts/pulumi.sh, i.e. our CLI build with its language host, against a backend and PULUMI_HOME of the caller's
  * choosing. Shared by the demo and the CLI end-to-end tests.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineEnv, repoRoot } from "./engine";
@@ -27,9 +27,19 @@ export interface CliOptions {
   env?: Record<string, string>;
 }
 
+export interface RunningCli {
+  /** The CLI process (to send it a signal, as Ctrl-C does). */
+  child: ChildProcess;
+  /** Output so far. */
+  output(): string;
+  done: Promise<CliResult>;
+}
+
 export interface Cli {
   /** Runs `pulumi <args>` (with `--non-interactive`); resolves with its exit code and output. */
   run(args: string[], opts?: Partial<CliOptions>): Promise<CliResult>;
+  /** Starts `pulumi <args>` and returns at once. */
+  start(args: string[], opts?: Partial<CliOptions>): RunningCli;
   /** Like `run`, but rejects with the output when the command fails. */
   ok(args: string[], opts?: Partial<CliOptions>): Promise<CliResult>;
   /** The environment every command gets. */
@@ -55,35 +65,39 @@ export function cliFor(stateDir: string, defaults: CliOptions, extraEnv: Record<
     PULUMI_CONFIG_PASSPHRASE: "hwvpn-local-passphrase",
     ...extraEnv,
   };
-  const run = (args: string[], o: Partial<CliOptions> = {}): Promise<CliResult> => {
+  const start = (args: string[], o: Partial<CliOptions> = {}): RunningCli => {
     const opts = { ...defaults, ...o };
-    return new Promise((resolve, reject) => {
-      const child = spawn("bash", [path.join(repoRoot, "scripts", "pulumi.sh"), ...args, "--non-interactive"], {
-        cwd: opts.cwd,
-        env: { ...env, ...opts.env },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      let output = "";
-      child.stdout.on("data", (b: Buffer) => {
-        stdout += b;
-        output += b;
-        if (opts.echo) process.stdout.write(b);
-      });
-      child.stderr.on("data", (b: Buffer) => {
-        stderr += b;
-        output += b;
-        if (opts.echo) process.stderr.write(b);
-      });
+    // scripts/pulumi.sh execs the CLI: this process becomes the CLI, so a signal sent to it reaches the CLI.
+    const child = spawn("bash", [path.join(repoRoot, "scripts", "pulumi.sh"), ...args, "--non-interactive"], {
+      cwd: opts.cwd,
+      env: { ...env, ...opts.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    child.stdout!.on("data", (b: Buffer) => {
+      stdout += b;
+      output += b;
+      if (opts.echo) process.stdout.write(b);
+    });
+    child.stderr!.on("data", (b: Buffer) => {
+      stderr += b;
+      output += b;
+      if (opts.echo) process.stderr.write(b);
+    });
+    child.stdin!.end(opts.input ?? "");
+    const done = new Promise<CliResult>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code, stdout, stderr, output }));
-      child.stdin.end(opts.input ?? "");
     });
+    return { child, output: () => output, done };
   };
+  const run = (args: string[], o: Partial<CliOptions> = {}): Promise<CliResult> => start(args, o).done;
   return {
     env,
     run,
+    start,
     ok: async (args, o) => {
       const r = await run(args, o);
       if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${r.code}:\n${r.output}`);

@@ -44,6 +44,16 @@ const connection = new vpn.VpnConnection("vpn-1", {
   psk: config.requireSecret("psk"),
 });
 
+if (config.getBoolean("secondGateway")) {
+  new vpn.VpnGateway("vpngw-2", {
+    vpcId: "cb4a631d-demo-a8df-va86-ca3fa348c36c",
+    connectSubnet: "f5741286-demo-a8df-va86-2c82bd9ee114",
+    localSubnets: ["192.168.2.0/24"],
+    eip1: { id: "e3c10c2a-demo-a8df-va86-2f1b8bd0a001" },
+    eip2: { id: "e3c10c2a-demo-a8df-va86-2f1b8bd0a002" },
+  });
+}
+
 export const gatewayId = gateway.id;
 export const connectionStatus = connection.status;
 `;
@@ -130,6 +140,14 @@ async function timed(name: string, args: string[], opts?: Parameters<Cli["run"]>
   timings[name] = Date.now() - t0;
   outputs.push(r.output);
   return r;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Programs still running in the directory: `@pulumi/pulumi/cmd/run … --pwd <dir>`, as the language host starts them. */
+function programsRunningIn(dir: string): string[] {
+  const ps = spawnSync("ps", ["-eo", "pid,args"], { encoding: "utf8" }).stdout;
+  return ps.split("\n").filter((l) => l.includes(`--pwd ${dir} `));
 }
 
 async function remaining(): Promise<Record<string, number>> {
@@ -292,14 +310,44 @@ describe("the package a user installs, through the plain CLI", () => {
     expect(await remaining()).toEqual({ vpnGateway: 1, customerGateway: 1, vpnConnection: 1 });
   }, 240_000);
 
+  it("Ctrl-C during up ends cleanly through the language host; the next up finishes the job", async () => {
+    const admin = new EmulatorAdmin(emulator.settings.HW_VPN_ENDPOINT!);
+    // A second gateway whose creation takes 12 s: the interrupt comes while the provider waits for it (the
+    // override applies to gateways created from now on; the one interrupted keeps its 12 s).
+    await admin.setTransition({ kind: "vpnGateway", phase: "create", progression: { mode: "time", ms: 12_000 } });
+    await cli.ok(["config", "set", "secondGateway", "true"]);
+    const running = cli.start(["up", "--yes", "--skip-preview"]);
+    const t0 = Date.now();
+    while (!/vpngw-2 creating/.test(running.output()) && Date.now() - t0 < 60_000) await sleep(200);
+    await sleep(1500);
+    running.child.kill("SIGINT");
+    const interrupted = await running.done;
+    outputs.push(interrupted.output);
+    timings["up (Ctrl-C)"] = Date.now() - t0;
+    expect(interrupted.code, interrupted.output).not.toBe(0);
+    expect(interrupted.output).toContain("^C received; cancelling");
+    expect(interrupted.output).toMatch(
+      /VpnGateway \(vpngw-2\)[^]*cancelled \(Ctrl-C\); run `pulumi up` again to continue/,
+    );
+    // The program ended with the CLI.
+    expect(programsRunningIn(project)).toEqual([]);
+
+    await admin.clearTransitions("vpnGateway");
+    // The interrupted create goes on in the emulator; the state holds the gateway, and the next `up` finishes it.
+    const resumed = await timed("up (after Ctrl-C)", ["up", "--yes", "--skip-preview"]);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(await remaining()).toEqual({ vpnGateway: 2, customerGateway: 1, vpnConnection: 1 });
+    await cli.ok(["config", "rm", "secondGateway"]);
+  }, 240_000);
+
   it("refresh finds no drift, destroy leaves nothing in the emulator", async () => {
     const refresh = await timed("refresh", ["refresh", "--yes"]);
     expect(refresh.code, refresh.output).toBe(0);
-    expect(refresh.stdout).toMatch(/4 unchanged/);
+    expect(refresh.stdout).toMatch(/5 unchanged/);
 
     const destroy = await timed("destroy", ["destroy", "--yes"]);
     expect(destroy.code, destroy.output).toBe(0);
-    expect(destroy.stdout).toMatch(/- 4 deleted/);
+    expect(destroy.stdout).toMatch(/- 5 deleted/);
     expect(await remaining()).toEqual({});
     await cli.ok(["stack", "rm", "--yes", STACK]);
   }, 240_000);
