@@ -12,6 +12,9 @@ const engine = [
   "test/cli/**/*.test.ts",
   "test/chaos/**/*.test.ts",
   "test/policies/engine.test.ts",
+  "test/types/package.test.ts",
+  "test/types/get.test.ts",
+  "test/types/regions.test.ts",
 ];
 const provider = ["test/runtime/**/*.test.ts"];
 

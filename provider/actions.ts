@@ -10,26 +10,27 @@
  */
 import { randomUUID } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import type { OperationParams } from "../sdk/client";
 import { ResourceFailedError } from "../sdk/errors";
 import type { UpgradeAction } from "../sdk/schemas/common/jobs";
 import { toFieldIssues } from "../sdk/schemas/validate";
-import { actionSpecs, getAction, type ActionName, type ActionSpec } from "../sdk/spec/actions";
+import { getAction, type ActionName, type ActionSpec } from "../sdk/spec/actions";
 import { FAILED_JOB_STATUSES, UPGRADE_JOB_FLOWS } from "../sdk/spec/jobs";
 import { getKind, typeToken } from "../sdk/spec/kinds";
 import { objectShape } from "../sdk/spec/mapping";
-import { getOperation, type Operations } from "../sdk/spec/operations";
+import { getOperation } from "../sdk/spec/operations";
 import { snakeToCamel } from "../sdk/util/case";
-import { provider, TYPE_MODULE, type Timeouts } from "./resource";
+import { provider, TYPE_MODULE } from "./resource";
 import { clientFor, currentSettings } from "./settings";
-import type { Camelize } from "./types";
+import type * as inputs from "./generated/inputs";
+import type * as outputs from "./generated/outputs";
+import type { OutputsOf } from "./types";
 import { parseDuration, pollUntil } from "./wait";
 
 type Props = Record<string, any>;
 type Methods = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
 
 /** Inputs of every action that are not the operation's: when to run again, and how long to wait. */
-const OPTIONS = ["triggers", "timeouts"] as const;
+const OPTIONS = ["triggers", "timeouts", "region", "projectId"] as const;
 /** Outputs an action adds to its inputs. */
 const RESULTS = ["jobId", "jobStatus", "performedAt"] as const;
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -107,7 +108,7 @@ async function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckRes
 async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const spec = getAction(news.__action);
   // Any input the action was performed with, and `triggers`, run it again; `timeouts` only applies next time.
-  const rerun = [...apiInputs(spec), "triggers"].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+  const rerun = [...apiInputs(spec), "triggers", "region", "projectId"].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
   const changes = rerun.length > 0 || JSON.stringify(olds.timeouts) !== JSON.stringify(news.timeouts);
   return { changes, replaces: rerun };
 }
@@ -223,37 +224,27 @@ export function withActions(generic: Methods): Methods {
 // ---------------------------------------------------------------------------------------------------------------
 // classes
 
-type Flat<O> = Omit<OperationParams<O>, "body"> & (OperationParams<O> extends { body?: infer B } ? NonNullable<B> : unknown);
+/** An instance of an action class: a Pulumi dynamic resource with the action's state as outputs. */
+export type ActionInstance<State> = pulumi.dynamic.Resource & OutputsOf<State>;
 
-/** Arguments of an action: its operation's path parameters and body fields in lowerCamelCase, plus options. */
-export type ActionArgs<K extends keyof Operations> = { [P in keyof Camelize<Flat<Operations[K]>>]: pulumi.Input<Camelize<Flat<Operations[K]>>[P]> } & {
-  /** Run the action again when any of these values changes (e.g. a timestamp or a version). */
-  triggers?: pulumi.Input<unknown[]>;
-  /** How long to wait for the outcome (`create`; default 20 minutes). */
-  timeouts?: pulumi.Input<Timeouts>;
-};
-
-/** What an action shows after it ran. */
-export type ActionOutputs<K extends keyof Operations> = { readonly [P in keyof ActionArgs<K>]-?: pulumi.Output<pulumi.Unwrap<ActionArgs<K>[P]>> } & {
-  /** The job the action started or continued (upgrades). */
-  readonly jobId: pulumi.Output<string | undefined>;
-  /** The status the job ended in (upgrades). */
-  readonly jobStatus: pulumi.Output<string | undefined>;
-  /** When the action ran (ISO 8601). */
-  readonly performedAt: pulumi.Output<string>;
-};
-
-export interface ActionClass<K extends keyof Operations> {
-  new (name: string, args: ActionArgs<K>, opts?: pulumi.CustomResourceOptions): pulumi.dynamic.Resource & ActionOutputs<K>;
+/** An action class: its generated arguments (./generated/inputs) and output properties (./generated/outputs). */
+export interface ActionClass<Args, State> {
+  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): ActionInstance<State>;
+  /** Whether `obj` is an instance of this class. */
+  isInstance(obj: object | null | undefined): obj is ActionInstance<State>;
   readonly __pulumiType: string;
 }
 
 /** Defines the class of an action (one definition serves every action of sdk/spec/actions.ts). */
-export function defineAction<N extends ActionName>(name: N): ActionClass<(typeof actionSpecs)[N]["operation"]> {
+function defineAction<Args, State>(name: ActionName): ActionClass<Args, State> {
   const spec = getAction(name);
+  const token = typeToken(spec.className);
   const secrets = secretFieldsOf(spec).map(snakeToCamel);
   const cls = class extends pulumi.dynamic.Resource {
-    static readonly __pulumiType = typeToken(spec.className);
+    static readonly __pulumiType = token;
+    static override isInstance(obj: any): obj is pulumi.CustomResource {
+      return !!obj && obj.__pulumiType === token;
+    }
     constructor(resourceName: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
       const props: Record<string, unknown> = {};
       for (const k of [...apiInputs(spec), ...OPTIONS, ...RESULTS]) props[k] = undefined;
@@ -264,20 +255,20 @@ export function defineAction<N extends ActionName>(name: N): ActionClass<(typeof
     }
   };
   Object.defineProperty(cls, "name", { value: spec.className });
-  return cls as unknown as ActionClass<(typeof actionSpecs)[N]["operation"]>;
+  return cls as unknown as ActionClass<Args, State>;
 }
 
-export const VpnConnectionReset = defineAction("vpnConnectionReset");
+export const VpnConnectionReset = defineAction<inputs.VpnConnectionResetArgs, outputs.VpnConnectionResetState>("vpnConnectionReset");
 export type VpnConnectionReset = InstanceType<typeof VpnConnectionReset>;
-export const VpnGatewayUpgrade = defineAction("vpnGatewayUpgrade");
+export const VpnGatewayUpgrade = defineAction<inputs.VpnGatewayUpgradeArgs, outputs.VpnGatewayUpgradeState>("vpnGatewayUpgrade");
 export type VpnGatewayUpgrade = InstanceType<typeof VpnGatewayUpgrade>;
-export const VpnGatewayJobDelete = defineAction("vpnGatewayJobDelete");
+export const VpnGatewayJobDelete = defineAction<inputs.VpnGatewayJobDeleteArgs, outputs.VpnGatewayJobDeleteState>("vpnGatewayJobDelete");
 export type VpnGatewayJobDelete = InstanceType<typeof VpnGatewayJobDelete>;
-export const P2cVpnGatewayUpgrade = defineAction("p2cVpnGatewayUpgrade");
+export const P2cVpnGatewayUpgrade = defineAction<inputs.P2cVpnGatewayUpgradeArgs, outputs.P2cVpnGatewayUpgradeState>("p2cVpnGatewayUpgrade");
 export type P2cVpnGatewayUpgrade = InstanceType<typeof P2cVpnGatewayUpgrade>;
-export const P2cVpnGatewayJobDelete = defineAction("p2cVpnGatewayJobDelete");
+export const P2cVpnGatewayJobDelete = defineAction<inputs.P2cVpnGatewayJobDeleteArgs, outputs.P2cVpnGatewayJobDeleteState>("p2cVpnGatewayJobDelete");
 export type P2cVpnGatewayJobDelete = InstanceType<typeof P2cVpnGatewayJobDelete>;
-export const P2cVpnGatewayConnectionDisconnect = defineAction("p2cVpnGatewayConnectionDisconnect");
+export const P2cVpnGatewayConnectionDisconnect = defineAction<inputs.P2cVpnGatewayConnectionDisconnectArgs, outputs.P2cVpnGatewayConnectionDisconnectState>("p2cVpnGatewayConnectionDisconnect");
 export type P2cVpnGatewayConnectionDisconnect = InstanceType<typeof P2cVpnGatewayConnectionDisconnect>;
-export const VpnUserPasswordReset = defineAction("vpnUserPasswordReset");
+export const VpnUserPasswordReset = defineAction<inputs.VpnUserPasswordResetArgs, outputs.VpnUserPasswordResetState>("vpnUserPasswordReset");
 export type VpnUserPasswordReset = InstanceType<typeof VpnUserPasswordReset>;

@@ -2,7 +2,8 @@
  * pulumi-huaweicloud-vpn: Pulumi resources and functions for Huawei Cloud Enterprise VPN (API v5).
  *
  * Settings: Pulumi config `huaweicloud-vpn:region`, `projectId`, `accessKey`, `secretKey` (secret),
- * `securityToken` (secret), `endpoint`; else the environment `HW_REGION_NAME`, `HW_PROJECT_ID`, `HW_ACCESS_KEY`,
+ * `securityToken` (secret), `endpoint`, `endpoints` (a JSON map region → endpoint for resources with their own
+ * `region`); else the environment `HW_REGION_NAME`, `HW_PROJECT_ID`, `HW_ACCESS_KEY`,
  * `HW_SECRET_KEY`, `HW_SECURITY_TOKEN`, `HW_VPN_ENDPOINT`.
  */
 import "./node-version";
@@ -16,9 +17,13 @@ export {
   P2cVpnGatewayJobDelete,
   P2cVpnGatewayConnectionDisconnect,
   VpnUserPasswordReset,
-  type ActionArgs,
-  type ActionOutputs,
+  type ActionClass,
+  type ActionInstance,
 } from "./actions";
+export type * as inputs from "./generated/inputs";
+export type * as outputs from "./generated/outputs";
+export type { ResourceClass, ResourceInstance } from "./resource";
+export type { OutputsOf, StateInputsOf } from "./types";
 export * from "./functions";
 export type { Timeouts } from "./resource";
-export { typeToken } from "../sdk/spec/kinds";
+export { typeToken } from "./resource";

@@ -17,6 +17,8 @@ export const PROVIDER_ONLY = [
   "waitForTunnelUp",
   "importId",
   "deleteOnDestroy",
+  "region",
+  "projectId",
   "__logicalName",
   "__kind",
   "__urn",

@@ -3,17 +3,21 @@
  * by package name in the provider process. The serialized provider captures only the kind's name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { getKind, typeToken } from "../sdk/spec/kinds";
+import { getKind, typeToken as kindTypeToken } from "../sdk/spec/kinds";
 import { collectWireNames, objectShape, unwrapSchema, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
 import { snakeToCamel } from "../sdk/util/case";
+import type { OutputsOf, StateInputsOf } from "./types";
 
 export const TYPE_MODULE = "huaweicloud-vpn";
 
 /** Per-resource deadlines: minutes (number) or durations ("90s", "10m", "1h"). */
 export interface Timeouts {
+  /** Deadline of a create (minutes, or a duration such as `10m`). */
   create?: pulumi.Input<string | number>;
+  /** Deadline of an update. */
   update?: pulumi.Input<string | number>;
+  /** Deadline of a delete. */
   delete?: pulumi.Input<string | number>;
 }
 
@@ -51,12 +55,12 @@ export function outputNames(kindName: string): string[] {
 export function registerKind(
   kindName: string,
   name: string,
-  args: Record<string, unknown>,
+  args: object,
   opts: pulumi.CustomResourceOptions | undefined,
-): [pulumi.dynamic.ResourceProvider, string, Record<string, unknown>, pulumi.CustomResourceOptions, string, string] {
+): [pulumi.dynamic.ResourceProvider, string, pulumi.Inputs, pulumi.CustomResourceOptions, string, string] {
   const kind = getKind(kindName);
   const secretKeys = kind.secret.filter((s) => !s.includes(".")).map(snakeToCamel);
-  const props: Record<string, unknown> = {};
+  const props: pulumi.Inputs = {};
   for (const k of outputNames(kindName)) props[k] = undefined;
   for (const [k, v] of Object.entries(args)) {
     if (v === undefined) continue;
@@ -73,25 +77,47 @@ export function registerKind(
   return [provider, name, props, merged, TYPE_MODULE, kind.className];
 }
 
+/** The Pulumi type token of a class: `pulumi-nodejs:dynamic/huaweicloud-vpn:<ClassName>`. */
+export const typeToken: (className: string) => string = kindTypeToken;
+
 export function tokenOf(kindName: string): string {
   return typeToken(getKind(kindName).className);
 }
 
-/** A resource class of one kind: typed arguments, typed output properties, its type token as `__pulumiType`. */
-export interface ResourceClass<Args, Outputs> {
-  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): pulumi.dynamic.Resource & Outputs;
+/** An instance of a resource class: a Pulumi dynamic resource with the state's properties as outputs. */
+export type ResourceInstance<State> = pulumi.dynamic.Resource & OutputsOf<State>;
+
+/** A resource class of one kind: typed arguments, typed output properties, Pulumi's `get` and `isInstance`. */
+export interface ResourceClass<Args, State> {
+  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): ResourceInstance<State>;
+  /**
+   * Reads an existing resource into the stack by its ID, as Pulumi's `Resource.get` does: the provider reads it
+   * from the service (nothing is created, changed or deleted). A resource under a parent needs the parent's ID in
+   * `state` (a certificate's `vgwId`, a user's `vpnServerId`).
+   */
+  get(name: string, id: pulumi.Input<pulumi.ID>, state?: StateInputsOf<State>, opts?: pulumi.CustomResourceOptions): ResourceInstance<State>;
+  /** Whether `obj` is an instance of this class (also when it comes from another copy of the package). */
+  isInstance(obj: object | null | undefined): obj is ResourceInstance<State>;
+  /** The type token, `pulumi-nodejs:dynamic/huaweicloud-vpn:<ClassName>`. */
   readonly __pulumiType: string;
 }
 
 /** Defines the class of a kind (one definition serves every kind; see ./resources and ./p2c). */
-export function defineResource<Args, Outputs>(kindName: string): ResourceClass<Args, Outputs> {
+export function defineResource<Args, State>(kindName: string): ResourceClass<Args, State> {
   const kind = getKind(kindName);
+  const token = tokenOf(kindName);
   const cls = class extends pulumi.dynamic.Resource {
-    static readonly __pulumiType = tokenOf(kindName);
+    static readonly __pulumiType = token;
+    static get(name: string, id: pulumi.Input<pulumi.ID>, state?: object, opts?: pulumi.CustomResourceOptions) {
+      return new cls(name, (state ?? {}) as Args, { ...opts, id });
+    }
+    static override isInstance(obj: any): obj is pulumi.CustomResource {
+      return !!obj && obj.__pulumiType === token;
+    }
     constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-      super(...registerKind(kindName, name, args as Record<string, unknown>, opts));
+      super(...registerKind(kindName, name, args as object, opts));
     }
   };
   Object.defineProperty(cls, "name", { value: kind.className });
-  return cls as unknown as ResourceClass<Args, Outputs>;
+  return cls as unknown as ResourceClass<Args, State>;
 }

@@ -35,7 +35,7 @@ import {
   viaBody,
   type FieldChanges,
 } from "./plan";
-import { clientFor, configureFrom, currentSettings, type ConfigSource } from "./settings";
+import { clientFor, configureFrom, currentSettings, placementChanged, placementOf, withPlacement, type ConfigSource } from "./settings";
 import { parseDuration, pollUntil } from "./wait";
 import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
 
@@ -232,7 +232,7 @@ export async function diff(id: string, olds: Props, news: Props): Promise<pulumi
     const unknownReplace = Object.keys(wire).filter(
       (k) => containsUnknowns(wire[k]) && !kind.updatable.includes(k) && !kind.updateVia?.[k],
     );
-    const replaces = [...new Set([...c.replace, ...unknownReplace])].map(snakeToCamel);
+    const replaces = [...new Set([...c.replace, ...unknownReplace].map(snakeToCamel)), ...placementChanged(placementOf(olds), placementOf(news))];
     if (replaces.length > 0) noteReplacing(news, id);
     return { changes: true, replaces };
   }
@@ -241,12 +241,14 @@ export async function diff(id: string, olds: Props, news: Props): Promise<pulumi
   const unset = Array.isArray(news.__unset) && news.__unset.length > 0;
   const changes = c.inPlace.length + c.replace.length + c.via.length > 0 || c.tags || providerOnlyChanged || unset;
   const hooks = hooksFor(kind.kind);
+  // A resource in another region or project is another resource: moving it replaces it.
+  const moved = placementChanged(placementOf(olds), placementOf(news));
   const deleteBeforeReplace = c.replace.length > 0 && (hooks.deleteBeforeReplace?.(olds, news) ?? false);
+  if (c.replace.length > 0 || moved.length > 0) noteReplacing(news, id);
   if (c.replace.length > 0) {
-    noteReplacing(news, id);
     for (const w of hooks.replaceWarnings?.(c.replace, olds, news) ?? []) warn(`${kind.className} ${news.__logicalName ?? id}: ${w}`);
   }
-  return { changes, replaces: c.replace.map(snakeToCamel), deleteBeforeReplace };
+  return { changes: changes || moved.length > 0, replaces: [...c.replace.map(snakeToCamel), ...moved], deleteBeforeReplace };
 }
 
 /** A warning the engine shows (provider output on stderr becomes a diagnostic). */
@@ -726,7 +728,17 @@ export function methods(config: ConfigSource): Required<Omit<pulumi.dynamic.Reso
   configure(config);
   installCancelHooks();
   // Actions (./actions) share the provider object; resources carrying `__action` go to the action runtime.
-  return withActions({ check, diff, create, read, update, delete: remove });
+  const m = withActions({ check, diff, create, read, update, delete: remove });
+  // Each call runs with the settings of the resource's own region/project when it names them (inputs on check and
+  // create, the new inputs on update, which a placement change never reaches: it replaces).
+  return {
+    check: (olds, news) => withPlacement(placementOf(news), () => m.check(olds, news)),
+    diff: (id, olds, news) => withPlacement(placementOf(news), () => m.diff(id, olds, news)),
+    create: (inputs) => withPlacement(placementOf(inputs), () => m.create(inputs)),
+    read: (id, props) => withPlacement(placementOf(props), () => m.read(id, props)),
+    update: (id, olds, news) => withPlacement(placementOf(news), () => m.update(id, olds, news)),
+    delete: (id, props) => withPlacement(placementOf(props), () => m.delete(id, props)),
+  };
 }
 
 /** For tests and tools: whether this process has been cancelled. */

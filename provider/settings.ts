@@ -4,11 +4,17 @@
  * In the provider process they come with the engine's configuration; in the program (data-source functions) from
  * `pulumi.Config`. One SDK client per distinct configuration.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { VpnClient } from "../sdk/client";
+import { UNKNOWN } from "./plan";
 
 export const CONFIG_NAMESPACE = "huaweicloud-vpn";
 
-export const settingKeys = ["region", "projectId", "accessKey", "secretKey", "securityToken", "endpoint"] as const;
+/**
+ * `endpoints` is a JSON map from region to endpoint, for resources placed in another region than the stack's
+ * (`region` input) when the endpoints do not follow the SDK's default pattern (emulators, private endpoints).
+ */
+export const settingKeys = ["region", "projectId", "accessKey", "secretKey", "securityToken", "endpoint", "endpoints"] as const;
 export type SettingKey = (typeof settingKeys)[number];
 export type Settings = Partial<Record<SettingKey, string>>;
 
@@ -34,8 +40,59 @@ export function configureFrom(source: ConfigSource): void {
   configured = settingsFrom((k) => source.get(`${CONFIG_NAMESPACE}:${k}`));
 }
 
+/** Where a resource lives when it says so itself (its `region` / `projectId` inputs). */
+export interface Placement {
+  region?: string;
+  projectId?: string;
+}
+
+const placement = new AsyncLocalStorage<Placement>();
+
+/** Runs `fn` with the settings of a resource that names its own region or project (the stack's otherwise). */
+export function withPlacement<T>(p: Placement, fn: () => T): T {
+  return p.region || p.projectId ? placement.run(p, fn) : fn();
+}
+
+/** A resource's placement from its inputs or state (only string values count; unknowns at preview do not). */
+export function placementOf(props: object | undefined): Placement {
+  const out: Placement = {};
+  for (const k of ["region", "projectId"] as const) {
+    const v = (props as Placement | undefined)?.[k];
+    if (typeof v === "string" && v !== "" && v !== UNKNOWN) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Settings with a placement applied: another region takes its endpoint from `endpoints`, else the SDK's default
+ * for the region (a configured `endpoint` serves the configured region only).
+ */
+export function placed(base: Settings, p: Placement): Settings {
+  const { endpoints, ...rest } = base;
+  const out: Settings = { ...rest };
+  if (p.projectId) out.projectId = p.projectId;
+  if (p.region && p.region !== base.region) {
+    out.region = p.region;
+    let map: Record<string, string> = {};
+    try {
+      map = endpoints ? (JSON.parse(endpoints) as Record<string, string>) : {};
+    } catch {
+      throw new Error(`${CONFIG_NAMESPACE}:endpoints must be a JSON object of region → endpoint, e.g. {"cn-north-9":"https://…"}`);
+    }
+    if (map[p.region]) out.endpoint = map[p.region];
+    else delete out.endpoint;
+  }
+  return out;
+}
+
+/** The settings for the resource being handled (its placement over the configured settings). */
 export function currentSettings(): Settings {
-  return configured;
+  return placed(configured, placement.getStore() ?? {});
+}
+
+/** Whether two resources' placements differ (an unset region or project is the configured one). */
+export function placementChanged(a: Placement, b: Placement): ("region" | "projectId")[] {
+  return (["region", "projectId"] as const).filter((k) => (a[k] ?? configured[k]) !== (b[k] ?? configured[k]));
 }
 
 const clients = new Map<string, VpnClient>();

@@ -49,7 +49,7 @@ export function haVpn(settings: HaVpnSettings = documentedSettings) {
     (eip, i) =>
       new VpnConnection(`vpn-${i + 1}`, {
         vgwId: gateway.id,
-        vgwIp: eip.apply((e: any) => e?.id ?? settings.eipIds[i]),
+        vgwIp: eip.apply((e) => e?.id ?? settings.eipIds[i]),
         cgwId: customerGateway.id,
         peerSubnets: settings.peerSubnets,
         psk,
@@ -61,7 +61,7 @@ export function haVpn(settings: HaVpnSettings = documentedSettings) {
   return {
     gatewayId: gateway.id,
     gatewayStatus: gateway.status,
-    eipAddresses: pulumi.all(eips).apply((es: any[]) => es.map((e) => e?.ipAddress)),
+    eipAddresses: pulumi.all(eips).apply((es) => es.map((e) => e?.ipAddress)),
     customerGatewayId: customerGateway.id,
     connections: connections.map((c) => ({ id: c.id, status: c.status, tunnelLocalAddress: c.tunnelLocalAddress })),
     monitors: monitors.map((m) => m.id),

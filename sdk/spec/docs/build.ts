@@ -8,8 +8,8 @@ import type { FieldDoc, FieldDocs, OperationDocs } from "./types";
 import { operationPaths } from "./paths";
 
 /** One field doc. */
-export function d(text: string, doc: string): FieldDoc {
-  return { text, doc };
+export function d(text: string, doc: string, values?: readonly string[]): FieldDoc {
+  return values ? { text, doc, values } : { text, doc };
 }
 
 /** The same docs keyed under `prefix` (`"vpn_gateway."`, `"vpn_gateways[]."`, `"eip1."`). */

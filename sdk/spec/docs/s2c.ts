@@ -3,6 +3,7 @@
  * connections and connection monitors (EN 4.1; ZH 4.1 where only the Chinese edition documents a field), and the
  * docs of the S2C operations, re-using the kind tables.
  */
+import { CONNECTION_STYLES_OUT, DEPRECATED_FLAVORS, GATEWAY_FLAVORS } from "../../schemas/s2c/enums";
 import type { FieldDocs, OperationDocs, ResourceDocs } from "./types";
 import { d, nest, op, project } from "./build";
 import {
@@ -127,6 +128,8 @@ export const gatewayFields: FieldDocs = {
       "and the largest EIP bandwidth; the NonFixedIP flavors accept customer gateways without a fixed IP and GM is the " +
       "national-cryptography flavor (both only in the Chinese edition).",
     `${GW}; ZH 4.1.1.1`,
+    // Responses also carry the deprecated flavors still supported ("该取值已经废弃，但仍然保留兼容性支持").
+    [...GATEWAY_FLAVORS, ...DEPRECATED_FLAVORS],
   ),
   availability_zone_ids: d(
     "AZs the gateway is deployed in; the service picks one or two when omitted. The AZs on offer depend on the flavor, " +
@@ -386,6 +389,7 @@ export const connectionFields: FieldDocs = {
       "addresses); the Chinese edition adds a policy-template mode, which uses the gateway's `policy_template`. Sent " +
       "in lower case; the service returns it in upper case.",
     `${CONN}; ZH 4.1.3.1`,
+    CONNECTION_STYLES_OUT,
   ),
   cgw_id: d(
     "ID of the customer gateway at the other end. A GM connection needs a customer gateway with a CA certificate.",
@@ -411,6 +415,11 @@ export const connectionFields: FieldDocs = {
   enable_nqa: d(
     "Turns on network quality analysis (NQA), which probes the tunnel to detect failures; static-routing connections " +
       "only.",
+    CONN,
+  ),
+  enable_health_check: d(
+    "Turns on the connection's health check. Not in either edition of the reference: the official Node SDK 3.1.202 " +
+      "added it to the create body of this operation, so the service may refuse it where the SDK is ahead.",
     CONN,
   ),
   enable_hub: d(

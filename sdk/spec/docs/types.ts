@@ -10,6 +10,11 @@
 export interface FieldDoc {
   readonly text: string;
   readonly doc: string;
+  /**
+   * The values a response field takes, when the response schema is a plain string (lenient) and the values are
+   * not the request field's enum at the same path (deprecated values still returned, upper-case read-backs).
+   */
+  readonly values?: readonly string[];
 }
 
 /**
@@ -24,6 +29,11 @@ export interface ResourceDocs {
   readonly summary: string;
   /** A short TypeScript example (no fences), using `vpn.` as the package import. */
   readonly example: string;
+  /**
+   * What the provider does beyond the API (waits, update paths, adoption, what destroy does), for the class doc
+   * block after the summary; plain sentences, no limit.
+   */
+  readonly notes?: string;
   /** Request and response fields of the kind (both directions share a path's doc). */
   readonly fields: FieldDocs;
 }
