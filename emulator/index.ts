@@ -8,6 +8,7 @@
  *   …
  *   await emu.close();
  */
+import "../provider/node-version";
 import { randomBytes } from "node:crypto";
 import { EmulatorContext } from "./context";
 import { EmulatorServer } from "./server";

@@ -3,6 +3,7 @@
  * this module compiled to dist/policies/index.js. Constructing the PolicyPack starts the analyzer's gRPC server,
  * so nothing else imports this file; the policies themselves live in ./lib and the area files.
  */
+import "../provider/node-version";
 import { PolicyPack } from "@pulumi/policy";
 import { installSecretTracking, vpnGuard } from "./lib";
 

@@ -6,6 +6,7 @@
  * `region`); else the environment `HW_REGION_NAME`, `HW_PROJECT_ID`, `HW_ACCESS_KEY`,
  * `HW_SECRET_KEY`, `HW_SECURITY_TOKEN`, `HW_VPN_ENDPOINT`.
  */
+import "./node-version";
 export * from "./resources";
 export * from "./p2c";
 export {

@@ -5,6 +5,7 @@
  * credentials. Per-kind behaviour that the spec cannot express lives in `./kinds` hooks; what a request
  * contains and what changed is decided in `./plan`; the identity of a create in `./identity` and `./lookup`.
  */
+import "./node-version";
 import type * as pulumi from "@pulumi/pulumi";
 import type { VpnClient } from "../sdk/client";
 import { isConflict, isNotFound, isThrottle, OutcomeUnknownError, ResourceFailedError } from "../sdk/errors";

@@ -1,78 +1,90 @@
 /**
- * `npm run demo`: the documented HA VPN example (examples/ha-vpn) on the real Pulumi engine against the
- * embedded emulator. Starts the emulator, previews with the policy pack (the review gate), runs `pulumi up`, prints
- * the outputs (secrets masked), shows that a second preview has no changes, destroys everything and stops the
- * emulator: nothing is left running.
+ * `npm run demo`: the documented HA VPN example (examples/ha-vpn) the way a user runs it — the plain Pulumi CLI in
+ * the project directory — against the embedded emulator. Starts the emulator, creates a stack in a temporary
+ * backend, sets the provider's settings with `pulumi config set [--secret]`, reviews with
+ * `pulumi preview --policy-pack`, runs `pulumi up`, shows that `pulumi preview --expect-no-changes` holds, destroys
+ * everything, removes the stack and stops the emulator: nothing is left running or behind.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
-import { haVpn } from "../examples/ha-vpn/program";
-import { createStack, repoRoot } from "./lib/engine";
+import { cliFor, type CliResult } from "./lib/cli";
+import { repoRoot } from "./lib/engine";
 
 /** A PSK that meets the documented rules (8–128 characters, at least three character kinds). */
 function demoPsk(): string {
   return `Demo-${randomBytes(12).toString("base64url")}9a`;
 }
 
+const STACK = "demo";
+
 async function main(): Promise<void> {
   const delayScale = Number(process.env.HWVPN_DEMO_DELAY_SCALE ?? "0.002");
   const emulator = await startEmulator({ delayScale });
   console.log(`demo: emulator at ${emulator.url} (project ${emulator.projectId}, delay scale ${delayScale})`);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "hwvpn-demo-"));
+  const project = path.join(repoRoot, "examples", "ha-vpn");
+  // `npm run demo` has just type-checked these sources strictly (`tsc -b` in scripts/setup.sh); ts-node need not
+  // do it again (a cold type-check of the provider sources costs 20–30 s, see README "Examples").
+  const cli = cliFor(stateDir, { cwd: project, echo: true }, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+  console.log(`demo: project ${path.relative(repoRoot, project)}, stack "${STACK}" in a temporary file backend\n`);
+  const pulumi = (args: string[], shown = args, input?: string): Promise<CliResult> => {
+    console.log(`\n$ pulumi ${shown.join(" ")}`);
+    return cli.run(args, input === undefined ? {} : { input });
+  };
+  const must = async (args: string[], shown = args, input?: string): Promise<CliResult> => {
+    const r = await pulumi(args, shown, input);
+    if (r.code !== 0) throw new Error(`pulumi ${shown.join(" ")} failed (exit code ${r.code})`);
+    return r;
+  };
   let code = 0;
+  let created = false;
   try {
-    const stack = await createStack({
-      program: async () => haVpn(),
-      projectName: "huaweicloud-vpn-demo",
-      stackName: "demo",
-      stateDir,
-      config: {
-        "huaweicloud-vpn:endpoint": emulator.url,
-        "huaweicloud-vpn:region": emulator.region,
-        "huaweicloud-vpn:projectId": emulator.projectId,
-        "huaweicloud-vpn:accessKey": { value: emulator.accessKey, secret: true },
-        "huaweicloud-vpn:secretKey": { value: emulator.secretKey, secret: true },
-        psk: { value: demoPsk(), secret: true },
-      },
-    });
-    try {
-      // The review gate: preview with the policy pack (mandatory violations would stop the demo here).
-      const policyPack = path.join(repoRoot, "policies");
-      const review = await stack.preview({ policyPacks: [policyPack] });
-      const mandatory = review.policyViolations.filter((v) => v.enforcementLevel === "mandatory");
-      console.log(
-        `demo: preview with the policy pack: ${mandatory.length} mandatory and ${review.policyViolations.length - mandatory.length} advisory findings`,
-      );
-      for (const v of review.policyViolations) console.log(`  [${v.enforcementLevel}] ${v.policyName}: ${v.message.trim().split("\n").pop()}`);
-      if (!review.ok) throw new Error(`preview failed: ${review.error ?? ""}`);
-      const started = Date.now();
-      const up = await stack.up({ echo: true, policyPacks: [policyPack] });
-      const upSeconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (!up.ok) {
-        console.error(`demo: pulumi up failed: ${up.error ?? ""}`);
-        code = 1;
-      } else {
-        const calls = (await emulator.admin.requests({ projectId: emulator.projectId })).length;
-        const created = (up.summary?.create ?? 1) - 1; // without the stack itself
-        console.log(`\ndemo: pulumi up finished in ${upSeconds}s; ${calls} API calls for ${created} resources (${(calls / created).toFixed(1)} per resource). Outputs:`);
-        for (const [k, v] of Object.entries(up.outputs ?? {})) {
-          console.log(`  ${k}: ${v.secret ? "[secret]" : JSON.stringify(v.value)}`);
-        }
-        const again = await stack.preview();
-        const changes = Object.entries(again.summary ?? {}).filter(([op, n]) => op !== "same" && n > 0);
-        console.log(`demo: a second preview shows ${changes.length === 0 ? "no changes" : JSON.stringify(again.summary)}`);
-        if (changes.length > 0) code = 1;
-      }
-      const down = await stack.destroy();
-      console.log(`demo: destroy ${down.ok ? "removed every resource" : `failed: ${down.error ?? ""}`}`);
-      if (!down.ok) code = 1;
-    } finally {
-      await stack.cleanup();
+    await must(["stack", "init", STACK]);
+    created = true;
+    await must(["config", "set", "huaweicloud-vpn:endpoint", emulator.url]);
+    await must(["config", "set", "huaweicloud-vpn:region", emulator.region]);
+    await must(["config", "set", "huaweicloud-vpn:projectId", emulator.projectId]);
+    // Secret values go on stdin, never on the command line.
+    for (const [key, value] of [
+      ["huaweicloud-vpn:accessKey", emulator.accessKey],
+      ["huaweicloud-vpn:secretKey", emulator.secretKey],
+      ["psk", demoPsk()],
+    ] as const) {
+      await must(["config", "set", "--secret", key], ["config", "set", "--secret", key, "   # value on stdin"], value);
     }
+
+    // The review gate: mandatory policy violations fail this preview and stop the demo here.
+    await must(["preview", "--policy-pack", "../../policies"]);
+    const started = Date.now();
+    await must(["up", "--yes", "--skip-preview", "--policy-pack", "../../policies"]);
+    const upSeconds = ((Date.now() - started) / 1000).toFixed(1);
+    const calls = (await emulator.admin.requests({ projectId: emulator.projectId })).length;
+    const state = await emulator.admin.state(emulator.projectId);
+    const resources = state.projects.reduce((n, p) => n + Object.values(p.resources).flat().length, 0);
+    console.log(
+      `\ndemo: pulumi up took ${upSeconds}s; the emulator holds ${resources} resources after ${calls} API calls`,
+    );
+    await must(["stack", "output"]);
+    const again = await pulumi(["preview", "--expect-no-changes"]);
+    console.log(`demo: a second preview ${again.code === 0 ? "shows no changes" : "shows changes"}`);
+    if (again.code !== 0) code = 1;
+  } catch (e) {
+    console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
+    code = 1;
   } finally {
+    if (created) {
+      const down = await pulumi(["destroy", "--yes", "--skip-preview"]);
+      if (down.code !== 0) code = 1;
+      await pulumi(["stack", "rm", "--yes", STACK]);
+      const left = (await emulator.admin.state(emulator.projectId)).projects.flatMap((p) =>
+        Object.values(p.resources).flat(),
+      );
+      console.log(`demo: destroy ${left.length === 0 ? "removed every resource" : `left ${left.length} resources`}`);
+      if (left.length > 0) code = 1;
+    }
     fs.rmSync(stateDir, { recursive: true, force: true });
     await emulator.close();
   }

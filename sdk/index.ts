@@ -2,6 +2,7 @@
  * Public entry point of the SDK (`pulumi-huaweicloud-vpn/sdk`): the client, its errors, configuration,
  * signing, the operation table and resource kinds, and the request/response schemas.
  */
+import "../provider/node-version";
 export {
   VpnClient,
   mergeKeepingUnknown,

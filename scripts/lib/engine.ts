@@ -22,7 +22,8 @@ export const repoRoot = findRepoRoot(__dirname);
 export interface EngineEnv {
   pulumiRoot: string;
   pulumiVersion: string;
-  languageHost: "available" | "unavailable";
+  /** "scripts/language-host" (ours, on PATH first) or "none" (HWVPN_LANGUAGE_HOST=none at setup). */
+  languageHost: string;
   node: string;
 }
 
