@@ -55,7 +55,10 @@ export interface StackOptions {
   config?: Record<string, string | { value: string; secret?: boolean }>;
   /** Extra environment for the CLI and its plugins (the dynamic provider host inherits it). */
   env?: Record<string, string>;
-  /** Directory for the backend and PULUMI_HOME; a new temporary directory by default. */
+  /**
+   * Directory for the backend, PULUMI_HOME, the Automation API workspace and the CLI's temporary files; a new
+   * temporary directory by default, removed (with everything in it) by `cleanup()`.
+   */
   stateDir?: string;
 }
 
@@ -107,14 +110,21 @@ export async function createStack(opts: StackOptions): Promise<EngineStack> {
   const stateDir = opts.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "hwvpn-engine-"));
   fs.mkdirSync(path.join(stateDir, "backend"), { recursive: true });
   fs.mkdirSync(path.join(stateDir, "home"), { recursive: true });
+  // The workspace (Pulumi.yaml, stack settings) and the CLI's own temporary files live in the state directory
+  // too: without a workDir the Automation API makes an `automation-*` directory in the system temp directory and
+  // never removes it.
+  const workDir = fs.mkdtempSync(path.join(stateDir, "work-"));
+  const tmpDir = path.join(workDir, ".tmp");
+  fs.mkdirSync(tmpDir);
   const projectName = opts.projectName ?? "hwvpn-test";
   const stackName = opts.stackName ?? `s${process.pid}-${++counter}`;
-  const envVars = offlineEnv(stateDir, opts.env);
+  const envVars = offlineEnv(stateDir, { TMPDIR: tmpDir, ...opts.env });
   const pulumiCommand = await automation.PulumiCommand.get({ root: env.pulumiRoot });
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     { stackName, projectName, program: opts.program },
     {
       pulumiCommand,
+      workDir,
       pulumiHome: path.join(stateDir, "home"),
       envVars,
       secretsProvider: "passphrase",
@@ -142,7 +152,7 @@ export async function createStack(opts: StackOptions): Promise<EngineStack> {
     let stderr = "";
     let cfgFile: string | undefined;
     if (o.policyPackConfig) {
-      cfgFile = path.join(stateDir, `policy-config-${++counter}.json`);
+      cfgFile = path.join(workDir, `policy-config-${++counter}.json`);
       fs.writeFileSync(cfgFile, JSON.stringify(o.policyPackConfig));
     }
     const common = {
@@ -223,7 +233,12 @@ export async function createStack(opts: StackOptions): Promise<EngineStack> {
       } catch {
         // the stack may not exist any more
       }
-      if (!opts.stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+      if (opts.stateDir) {
+        // A caller's directory stays; what this helper made in it goes.
+        fs.rmSync(workDir, { recursive: true, force: true });
+      } else {
+        fs.rmSync(stateDir, { recursive: true, force: true });
+      }
     },
   };
 }
