@@ -209,6 +209,22 @@ function publicDeclarations(entry: string): string[] {
   return [...seen];
 }
 
+/** Every declaration file under a directory of dist/. */
+function declarationsUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const f = path.join(dir, e.name);
+    return e.isDirectory() ? declarationsUnder(f) : e.name.endsWith(".d.ts") ? [f] : [];
+  });
+}
+
+/**
+ * `any`/`unknown` left in dist/provider on purpose, by file and declaration: `parseDuration` in provider/wait.ts
+ * reads a resource's `timeouts` entry, whatever the program put there (another change owns wait.ts).
+ */
+const ALLOWED_UNKNOWN: readonly { file: string; declaration: RegExp }[] = [
+  { file: "dist/provider/wait.d.ts", declaration: /^export declare function parseDuration\(v: unknown, fallbackMs: number\): number;$/ },
+];
+
 /** `any` / `unknown` type keywords in a declaration file (comments and strings do not count). */
 function anyOrUnknown(file: string): string[] {
   const ts = require(path.join(root, "node_modules/typescript")) as typeof import("typescript");
@@ -217,7 +233,11 @@ function anyOrUnknown(file: string): string[] {
   const visit = (n: import("typescript").Node) => {
     if (n.kind === ts.SyntaxKind.AnyKeyword || n.kind === ts.SyntaxKind.UnknownKeyword) {
       const { line } = sf.getLineAndCharacterOfPosition(n.getStart());
-      found.push(`${path.relative(root, file)}:${line + 1}: ${n.getText()}`);
+      let decl: import("typescript").Node = n;
+      while (decl.parent && decl.parent.kind !== ts.SyntaxKind.SourceFile) decl = decl.parent;
+      const rel = path.relative(root, file);
+      const text = decl.getText().replace(/\s+/g, " ");
+      if (!ALLOWED_UNKNOWN.some((a) => a.file === rel && a.declaration.test(text))) found.push(`${rel}:${line + 1}: ${n.getText()} in ${text.slice(0, 120)}`);
     }
     ts.forEachChild(n, visit);
   };
@@ -233,6 +253,22 @@ describe("the public declarations of the provider", () => {
     expect(rel.every((f) => f.startsWith("dist/provider/"))).toBe(true);
     for (const f of files) expect(fs.readFileSync(f, "utf8"), f).not.toMatch(/from "zod"/);
     expect(files.flatMap(anyOrUnknown)).toEqual([]);
+  });
+
+  it("every declaration file of dist/provider (internal modules and ./rt too) has no any/unknown", () => {
+    const files = declarationsUnder(path.join(root, "dist/provider"));
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap(anyOrUnknown)).toEqual([]);
+  });
+});
+
+describe("the declarations of /sdk and /emulator", () => {
+  it("reach no zod types", () => {
+    for (const entry of ["dist/sdk/index.d.ts", "dist/emulator/index.d.ts"]) {
+      const files = publicDeclarations(path.join(root, entry));
+      expect(files.length).toBeGreaterThan(1);
+      for (const f of files) expect(fs.readFileSync(f, "utf8"), f).not.toMatch(/from "zod"|import\("zod"\)/);
+    }
   });
 });
 
