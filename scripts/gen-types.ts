@@ -612,8 +612,7 @@ function wire(): string {
         try {
           t = valueType(v);
         } catch {
-          console.error(`skip ${name}`);
-          continue;
+          continue; // an object of schema builders (`fields`): internal, as the builders are
         }
         // The literal type of the value as generated (\`gen:types --check\` keeps it current); the source may
         // declare it wider (a Record).
