@@ -14,7 +14,7 @@ import type { ResourceKindSpec } from "../sdk/spec/types";
 import { getOperation } from "../sdk/spec/operations";
 import { wrappedShape } from "../sdk/spec/mapping";
 
-type Props = Record<string, any>;
+import type { Props } from "./props";
 
 /** The identity of a resource: its URN, or (state written by older versions) its kind and logical name. */
 export function identityOf(props: Props): string {

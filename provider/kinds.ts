@@ -9,7 +9,7 @@ import { runRules, s2cRules } from "../sdk/rules";
 import { getKind } from "../sdk/spec/kinds";
 import { desiredWire, updateOnlyFields } from "./plan";
 
-type Props = Record<string, any>;
+import { at, type PropertyValue, type Props } from "./props";
 type Failure = { property: string; reason: string };
 
 export { PROVIDER_ONLY } from "./plan";
@@ -21,7 +21,7 @@ export interface HookContext {
   readonly inputs: Props;
   readonly deadline: number;
   /** Calls an operation of the SDK (its key in the operation table). */
-  call(op: string, params: Record<string, unknown>): Promise<any>;
+  call(op: string, params: Props): Promise<Props>;
   /** The resource as the API shows it now (undefined: not found). */
   show(): Promise<Props | undefined>;
   /** Waits until the resource is ready again (its status, or until it shows). */
@@ -48,8 +48,8 @@ export interface KindHooks {
     id: string;
     olds: Props;
     news: Props;
-    call: (op: string, params: Record<string, unknown>) => Promise<unknown>;
-  }): Promise<unknown>;
+    call: (op: string, params: Props) => Promise<Props>;
+  }): Promise<Props | void>;
   /** Provider-side defaults filled in at check, so that they are stable across updates. */
   defaults?(inputs: Props): Props;
   /** The resource in a show response that does not wrap it (the VPN server comes in its gateway's server list). */
@@ -61,7 +61,7 @@ export interface KindHooks {
   /** After the resource is ready: wait for more, or read more. */
   afterCreate?(ctx: HookContext & { obj: Props; waitActive: () => Promise<Props> }): Promise<Props | undefined>;
   /** A field of `updateVia` that takes more than one call (a server's client CA certificates). */
-  updateField?: Readonly<Record<string, (ctx: HookContext & { olds: Props; want: unknown }) => Promise<void>>>;
+  updateField?: Readonly<Record<string, (ctx: HookContext & { olds: Props; want: PropertyValue }) => Promise<void>>>;
   /** After an update: reconcile the side inputs; may return the resource read again. */
   afterUpdate?(ctx: HookContext & { olds: Props; obj: Props }): Promise<Props | undefined>;
   /** Outputs beyond the show response, read at every read (refresh): the side inputs' actual values. */
@@ -90,8 +90,8 @@ async function membersOf(ctx: HookContext, groupId: string): Promise<string[]> {
   for (;;) {
     const r = await ctx.call("listVpnUsersInGroup", { vpn_server_id: ctx.inputs.vpnServerId, group_id: groupId, limit: 200, ...(marker ? { marker } : {}) });
     for (const u of (r?.users ?? []) as Props[]) ids.push(String(u.id));
-    const next = r?.page_info?.next_marker;
-    if (typeof next !== "string" || next === "" || next === marker || (r?.users ?? []).length === 0) return ids;
+    const next = at(r?.page_info, "next_marker");
+    if (typeof next !== "string" || next === "" || next === marker || ((r?.users ?? []) as PropertyValue[]).length === 0) return ids;
     marker = next;
   }
 }
@@ -147,7 +147,7 @@ const hooks: Record<string, KindHooks> = {
     // instance"), so a replacement that keeps its EIPs must delete the old gateway first; Pulumi then also
     // replaces the connections that depend on it.
     deleteBeforeReplace(olds, news) {
-      const ids = (p: Props) => [p.eip1?.id, p.eip2?.id].filter((x): x is string => typeof x === "string");
+      const ids = (p: Props) => [at(p.eip1, "id"), at(p.eip2, "id")].filter((x): x is string => typeof x === "string");
       const old = new Set(ids(olds));
       return ids(news).some((id) => old.has(id));
     },
@@ -196,9 +196,10 @@ const hooks: Record<string, KindHooks> = {
       const cas = inputs.clientCaCertificates;
       if (!Array.isArray(cas)) return {};
       return {
-        clientCaCertificates: cas.map((c: Props) =>
-          c && typeof c === "object" && c.name === undefined && typeof c.content === "string" && !isUnknown(c.content) ? { name: caName(c.content), ...c } : c,
-        ),
+        clientCaCertificates: cas.map((v) => {
+          const c = v as Props;
+          return c && typeof c === "object" && c.name === undefined && typeof c.content === "string" && !isUnknown(c.content) ? { name: caName(c.content), ...c } : c;
+        }),
       };
     },
     // A gateway has at most one server (VPN.1102): say which one exists, and how to adopt it.

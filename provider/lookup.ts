@@ -14,7 +14,7 @@ import type { ResourceKindSpec } from "../sdk/spec/types";
 import { snakeToCamel } from "../sdk/util/case";
 import { autoName, isStateId, markerValue, MARKER_TAG_KEY } from "./identity";
 
-type Props = Record<string, any>;
+import type { Props } from "./props";
 
 /** How a kind's orphans are recognised, or undefined when they cannot be. */
 export type LookupStrategy = "name" | "marker" | "parent" | "singleton";

@@ -7,9 +7,9 @@
 import type { z } from "zod";
 import { inputsToWire, objectShape, unwrapSchema, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation } from "../sdk/spec/operations";
-import type { ResourceKindSpec } from "../sdk/spec/types";
+import type { ResourceKindSpec, Schema } from "../sdk/spec/types";
 import { snakeToCamel } from "../sdk/util/case";
-type Props = Record<string, any>;
+import type { PropertyValue, Props } from "./props";
 
 /** Inputs that configure the provider's behaviour and are never sent to the API. */
 export const PROVIDER_ONLY = [
@@ -38,7 +38,7 @@ export function sideInputsOf(kind: ResourceKindSpec): readonly string[] {
 /** Preview values not known yet (outputs of other resources) come as this sentinel in dynamic providers. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-export function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(v: PropertyValue, path: readonly PropertyKey[]): PropertyValue {
   let cur: any = v;
   for (const p of path) {
     if (cur === null || typeof cur !== "object") return undefined;
@@ -48,7 +48,7 @@ export function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-export function containsUnknowns(v: unknown): boolean {
+export function containsUnknowns(v: PropertyValue): boolean {
   if (v === UNKNOWN) return true;
   if (Array.isArray(v)) return v.some(containsUnknowns);
   if (v && typeof v === "object") return Object.values(v).some(containsUnknowns);
@@ -79,7 +79,7 @@ export function updateOnlyFields(kind: ResourceKindSpec): string[] {
 
 /** Pulumi inputs → the wire object of the resource (path parameters and provider options dropped). */
 function inputWire(kind: ResourceKindSpec, inputs: Props): Props {
-  const wire = inputsToWire(kind, inputs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]);
+  const wire = inputsToWire(kind, inputs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]) as Props;
   const shape = createShape(kind);
   if (shape) for (const k of Object.keys(wire)) if (!(k in shape) && (kind.parentParams ?? []).includes(k)) delete wire[k];
   return wire;
@@ -111,14 +111,14 @@ export function desiredWire(kind: ResourceKindSpec, inputs: Props): Props {
 
 /** The last known wire object of a resource, from its outputs (or, in `check`, its old inputs). */
 export function actualWire(kind: ResourceKindSpec, outs: Props): Props {
-  return inputsToWire(kind, outs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]);
+  return inputsToWire(kind, outs, [...PROVIDER_ONLY, ...sideInputsOf(kind)]) as Props;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Comparison
 
 /** JSON with object keys sorted, so that equal objects compare equal whatever their key order. */
-export function stableJson(v: unknown): string {
+export function stableJson(v: PropertyValue): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
   if (v && typeof v === "object")
     return `{${Object.keys(v)
@@ -129,7 +129,7 @@ export function stableJson(v: unknown): string {
 }
 
 /** Inputs handled by the provider (provider options, side inputs) compare as values; lists of plain values as sets. */
-export function sameInput(a: unknown, b: unknown): boolean {
+export function sameInput(a: PropertyValue, b: PropertyValue): boolean {
   const norm = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x !== "object") ? [...v].sort() : v);
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
@@ -151,7 +151,7 @@ export function normalise(kind: ResourceKindSpec, wire: Props): Props {
 }
 
 /** True when every field given in `want` equals `have` (deeply, extra fields in `have` allowed). */
-export function subsetEqual(want: unknown, have: unknown): boolean {
+export function subsetEqual(want: PropertyValue, have: PropertyValue): boolean {
   if (want === undefined) return true;
   if (Array.isArray(want)) {
     return Array.isArray(have) && want.length === have.length && want.every((w, i) => subsetEqual(w, have[i]));
@@ -234,7 +234,7 @@ export function changedFields(kind: ResourceKindSpec, olds: Props, news: Props, 
 // Update requests
 
 /** Keeps only what `schema` documents: object keys it declares (recursively), array items likewise. */
-export function restrictTo(value: unknown, schema: z.ZodType | undefined): unknown {
+export function restrictTo(value: PropertyValue, schema: Schema | undefined): PropertyValue {
   if (!schema || value === null || typeof value !== "object") return value;
   const inner: any = unwrapSchema(schema);
   const def = inner?._zod?.def;
@@ -269,7 +269,7 @@ export function updateBody(kind: ResourceKindSpec, fields: readonly string[], wa
  * The body of a field's own change operation: wrapped like the resource (`{vpn_gateway: {flavor}}`), or its
  * single documented field (`{new_password}` for a user's password reset).
  */
-export function viaBody(kind: ResourceKindSpec, opName: string, field: string, value: unknown): Props {
+export function viaBody(kind: ResourceKindSpec, opName: string, field: string, value: PropertyValue): Props {
   const shape = objectShape(getOperation(opName).body);
   if (!shape || kind.wrapper in shape) return { [kind.wrapper]: { [field]: value } };
   const keys = Object.keys(shape);
@@ -282,8 +282,8 @@ export function viaBody(kind: ResourceKindSpec, opName: string, field: string, v
 
 export interface Mismatch {
   field: string;
-  want: unknown;
-  have: unknown;
+  want: PropertyValue;
+  have: PropertyValue;
 }
 
 /**
@@ -304,7 +304,7 @@ export function readBackMismatches(kind: ResourceKindSpec, inputs: Props, obj: P
 }
 
 /** Like `subsetEqual`, but a sub-field the answer leaves out (or null) is not judged. */
-function presentEqual(want: unknown, have: unknown): boolean {
+function presentEqual(want: PropertyValue, have: PropertyValue): boolean {
   if (want === undefined || have === undefined || have === null) return true;
   if (Array.isArray(want)) {
     return Array.isArray(have) && want.length === have.length && want.every((w, i) => presentEqual(w, have[i]));

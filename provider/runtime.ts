@@ -42,7 +42,7 @@ import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
 
 export { changedFields, type FieldChanges } from "./plan";
 
-type Props = Record<string, any>;
+import { at, type PropertyValue, type Props } from "./props";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Client
@@ -154,7 +154,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const failures: { property: string; reason: string }[] = [];
   for (const f of ["create", "update", "delete"]) {
     try {
-      parseDuration(inputs.timeouts?.[f], 1);
+      parseDuration(at(inputs.timeouts, f), 1);
     } catch (e) {
       failures.push({ property: "timeouts", reason: (e as Error).message.replace("timeouts:", `timeouts.${f}:`) });
     }
@@ -262,7 +262,7 @@ function warn(message: string): void {
 
 function deadlineOf(inputs: Props, phase: "create" | "update" | "delete", kind: ResourceKindSpec): number {
   const fallback = (hooksFor(kind.kind).defaultTimeoutMinutes ?? 10) * 60_000;
-  return Date.now() + parseDuration(inputs.timeouts?.[phase], fallback);
+  return Date.now() + parseDuration(at(inputs.timeouts, phase), fallback);
 }
 
 async function show(kind: ResourceKindSpec, id: string, props: Props): Promise<Props | undefined> {
@@ -399,17 +399,17 @@ function hookContext(kind: ResourceKindSpec, id: string, inputs: Props, deadline
 // ---------------------------------------------------------------------------------------------------------------
 // outputs
 
-function setPath(obj: Props, path: readonly string[], value: unknown): void {
+function setPath(obj: Props, path: readonly string[], value: PropertyValue): void {
   let cur = obj;
   for (const p of path.slice(0, -1)) {
     if (!cur[p] || typeof cur[p] !== "object") cur[p] = {};
-    cur = cur[p];
+    cur = cur[p] as Props;
   }
   cur[path[path.length - 1]!] = value;
 }
 
 function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
-  const outs = wireToOutputs(obj);
+  const outs = wireToOutputs(obj) as Props;
   // Write-only fields (the PSK) are never returned: keep the input, which stays secret in the state. Fields the
   // service returns only in some states (a gateway's EIPs "only when ACTIVE") keep the requested value until then.
   for (const [k, v] of Object.entries(inputs)) {
@@ -426,7 +426,7 @@ function outputsFor(kind: ResourceKindSpec, obj: Props, inputs: Props): Props {
     const k = snakeToCamel(p);
     if (outs[k] === undefined && inputs[k] !== undefined) outs[k] = inputs[k];
   }
-  if (kind.tagResourceType) outs.tags = withoutMarker(outs.tags ?? inputs.tags ?? {});
+  if (kind.tagResourceType) outs.tags = withoutMarker((outs.tags ?? inputs.tags ?? {}) as Record<string, string>);
   return hooksFor(kind.kind).outputs?.(outs, inputs) ?? outs;
 }
 
@@ -470,7 +470,7 @@ function clientToken(kind: ResourceKindSpec, inputs: Props, wire: Props): string
 function createBody(kind: ResourceKindSpec, inputs: Props): Props {
   const wire = createWire(kind, inputs);
   const marker = markerTag(kind, inputs);
-  if (marker) wire.tags = [...((wire.tags as unknown[]) ?? []), marker];
+  if (marker) wire.tags = [...((wire.tags as PropertyValue[] | undefined) ?? []), marker];
   return wire;
 }
 
@@ -672,7 +672,7 @@ async function applyUpdate(
       obj = undefined;
     }
     if (c.tags && kind.tagResourceType) {
-      await updateTags(kind, id, withoutMarker(olds.tags ?? {}), news.tags ?? {});
+      await updateTags(kind, id, withoutMarker((olds.tags ?? {}) as Record<string, string>), (news.tags ?? {}) as Record<string, string>);
       obj = undefined; // read again: the object carries its tags
     }
     // Also the way a resource recorded with an init error (created, never ready) is finished by the next `up`.

@@ -20,7 +20,12 @@ import { pathParams, showShape } from "../sdk/spec/docs/paths";
 import { actionSpecs, type ActionSpec } from "../sdk/spec/actions";
 import { resourceKinds } from "../sdk/spec/kinds";
 import { objectShape, wrappedShape } from "../sdk/spec/mapping";
-import { getOperation } from "../sdk/spec/operations";
+import { getOperation, operations } from "../sdk/spec/operations";
+import * as sharedSchemas from "../sdk/schemas/shared";
+import * as s2cSchemas from "../sdk/schemas/s2c";
+import * as p2cSchemas from "../sdk/schemas/p2c";
+import * as commonSchemas from "../sdk/schemas/common";
+import type { OperationSpec } from "../sdk/spec/types";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { snakeToCamel } from "../sdk/util/case";
 
@@ -54,6 +59,8 @@ export const FUNCTION_RESULTS: Readonly<Record<string, { op: string; name: strin
 interface Unwrapped {
   schema: AnySchema;
   optional: boolean;
+  /** `.nullable()` somewhere in the wrappers: the value may be `null`. */
+  nullable: boolean;
   defaultValue?: unknown;
 }
 
@@ -61,11 +68,13 @@ interface Unwrapped {
 function unwrap(s: AnySchema, dir: Dir): Unwrapped {
   let cur: AnySchema = s;
   let optional = false;
+  let nullable = false;
   let defaultValue: unknown;
   for (let i = 0; i < 30; i++) {
     const def = defOf(cur);
     if (!def) break;
-    if (def.type === "optional" || def.type === "nullable") optional = true;
+    if (def.type === "nullable") nullable = optional = true;
+    else if (def.type === "optional") optional = true;
     else if (def.type === "default" || def.type === "prefault") {
       if (dir === "in") optional = true;
       const v = def.defaultValue;
@@ -77,7 +86,7 @@ function unwrap(s: AnySchema, dir: Dir): Unwrapped {
     } else if (!["readonly", "catch", "nonoptional"].includes(def.type)) break;
     cur = def.innerType;
   }
-  return { schema: cur, optional, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+  return { schema: cur, optional, nullable, ...(defaultValue !== undefined ? { defaultValue } : {}) };
 }
 
 /** Allowed values, lengths, ranges and item counts of a (request) schema, in words. */
@@ -122,11 +131,12 @@ class Emitter {
   readonly interfaces = new Map<string, string>();
 
   /** Declares an interface; a taken name with another body gets a number. */
-  declare(name: string, doc: string[], props: Prop[]): string {
+  declare(name: string, doc: string[], props: Prop[], exact = false): string {
     const body = props
       .map((p) => `${jsdoc(p.doc, "  ")}  ${p.name}${p.optional ? "?" : ""}: ${p.type};\n`)
       .join("");
     let n = name;
+    if (exact && this.interfaces.has(n)) throw new Error(`${name}: declared twice`);
     for (let i = 2; this.interfaces.has(n) && this.interfaces.get(n)!.split("\n{\n")[1] !== `${body}}\n`; i++) n = `${name}${i}`;
     this.interfaces.set(n, `${jsdoc(doc, "")}export interface ${n}\n{\n${body}}\n`);
     return n;
@@ -186,6 +196,32 @@ interface Walk {
 class Generator {
   readonly inputs = new Emitter();
   readonly outputs = new Emitter();
+  /**
+   * Wire mode (the SDK's types, sdk/generated/wire.ts): snake_case names as sent and received, no `pulumi.Input`,
+   * `null` where a schema is nullable, and the exported schemas of sdk/schemas by their own names.
+   */
+  readonly wire: boolean;
+  readonly wireTypes = new Emitter();
+  /** Exported object schemas by identity → their type name (wire mode). */
+  readonly named = new Map<unknown, string>();
+  /** Named types declared (or being declared), by `name` or `nameInput`. */
+  readonly declaredNamed = new Set<string>();
+
+  constructor(wire = false) {
+    this.wire = wire;
+  }
+
+  /** The name of an exported object schema's type in a direction, declaring it on first use. */
+  namedType(schema: AnySchema, dir: Dir, docs: FieldDocs = {}, p = ""): string | undefined {
+    const base = this.named.get(schema);
+    if (!base) return undefined;
+    const name = dir === "in" ? `${base}Input` : base;
+    if (!this.declaredNamed.has(name)) {
+      this.declaredNamed.add(name);
+      this.object(objectShape(schema) ?? {}, p, base, { dir, docs, values: new Map(), prefix: `${base}.`, behaviour: false }, true);
+    }
+    return name;
+  }
   /** Paths documented / total, per interface family, for the coverage script. */
   readonly missingDocs: string[] = [];
 
@@ -194,6 +230,9 @@ class Generator {
     const { schema } = unwrap(s, w.dir);
     const def = defOf(schema);
     if (!def) throw new Error(`${p}: not a zod schema`);
+    const named = this.wire ? this.namedType(schema, w.dir, w.docs, p) : undefined;
+    if (named) return named;
+    const input = w.dir === "in" && !this.wire;
     switch (def.type) {
       case "string": {
         const vals = w.dir === "out" ? w.values.get(p) : undefined;
@@ -214,11 +253,11 @@ class Generator {
       case "array": {
         const el = this.type(def.element, `${p}[]`, singular(name), w);
         const elType = el.includes("|") ? `(${el})` : el;
-        return w.dir === "in" ? `pulumi.Input<${el}>[]` : `${elType}[]`;
+        return input ? `pulumi.Input<${el}>[]` : `${elType}[]`;
       }
       case "record": {
         const v = this.type(def.valueType, `${p}.*`, singular(name), w);
-        return w.dir === "in" ? `{ [key: string]: pulumi.Input<${v}> }` : `{ [key: string]: ${v} }`;
+        return input ? `{ [key: string]: pulumi.Input<${v}> }` : `{ [key: string]: ${v} }`;
       }
       case "lazy":
         return this.type(def.getter(), p, name, w);
@@ -233,6 +272,8 @@ class Generator {
       case "unknown":
       case "any":
         // A response field the docs give no shape for: any JSON value.
+        // (The SDK's wire types say `unknown`, as its schemas do.)
+        if (this.wire) return "unknown";
         if (w.dir === "out") return "JsonValue";
         throw new Error(`${p}: a request field needs a schema with a shape`);
       default:
@@ -240,24 +281,30 @@ class Generator {
     }
   }
 
-  object(shape: Record<string, AnySchema>, p: string, name: string, w: Walk): string {
+  object(shape: Record<string, AnySchema>, p: string, name: string, w: Walk, exact = false): string {
     const props = Object.entries(shape).map(([k, v]) => this.prop(k, v, p ? `${p}.${k}` : k, name, w));
-    const emitter = w.dir === "in" ? this.inputs : this.outputs;
+    const emitter = this.wire ? this.wireTypes : w.dir === "in" ? this.inputs : this.outputs;
     const doc = w.docs[p]?.text;
-    return emitter.declare(w.dir === "in" ? `${name}Args` : name, doc ? [doc] : [], props);
+    const suffix = this.wire ? (w.dir === "in" ? "Input" : "") : w.dir === "in" ? "Args" : "";
+    return emitter.declare(`${name}${suffix}`, doc ? [doc] : [], props, exact);
   }
 
   /** A property of an object type: camelCase name, its type, optionality and doc. */
   prop(key: string, s: AnySchema, p: string, parent: string, w: Walk): Prop {
     const u = unwrap(s, w.dir);
     const inner = this.type(s, p, `${parent}${pascal(key)}`, w);
+    if (this.wire) {
+      const type = u.nullable ? `${inner.includes("=>") ? `(${inner})` : inner} | null` : inner;
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key);
+      return { name, type, optional: u.optional, doc: this.doc(p, u, w) };
+    }
     const type = w.dir === "in" ? `pulumi.Input<${inner}>` : inner;
     return { name: snakeToCamel(key), type, optional: u.optional, doc: this.doc(p, u, w) };
   }
 
   doc(p: string, u: Unwrapped, w: Walk): string[] {
     const fd: FieldDoc | undefined = w.docs[p];
-    if (!fd) this.missingDocs.push(`${w.prefix}${p}`);
+    if (!fd && !this.wire) this.missingDocs.push(`${w.prefix}${p}`);
     const facts: string[] = [];
     if (w.dir === "in") {
       facts.push(...constraints(u.schema));
@@ -474,10 +521,110 @@ export function generate(): Record<string, string> {
     `${HEADER}\n/** Deadlines as given to a resource (see {@link Timeouts}). */\nexport interface TimeoutsState {\n  /** Deadline of a create (minutes, or a duration such as \`10m\`). */\n  create?: string | number;\n  /** Deadline of an update. */\n  update?: string | number;\n  /** Deadline of a delete. */\n  delete?: string | number;\n}\n\n/** A JSON value: what a response field without a documented shape holds. */\nexport type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n`,
   );
   return {
+    "sdk/generated/wire.ts": wire(),
     "provider/generated/classes.ts": classes(),
     "provider/generated/inputs.ts": inputs.replace(/\{@link Timeouts\}/g, "`timeouts`"),
     "provider/generated/outputs.ts": outputs.replace("{@link Timeouts}", "`timeouts`"),
   };
+}
+
+/** The schema modules the SDK entry point exports, by their path from sdk/generated/. */
+const SCHEMA_MODULES: Readonly<Record<string, { ns: string; mod: Record<string, unknown> }>> = {
+  "../schemas/shared": { ns: "shared", mod: sharedSchemas },
+  "../schemas/s2c": { ns: "s2c", mod: s2cSchemas },
+  "../schemas/p2c": { ns: "p2c", mod: p2cSchemas },
+  "../schemas/common": { ns: "common", mod: commonSchemas },
+};
+
+const isSchema = (v: unknown): v is AnySchema => defOf(v as AnySchema) !== undefined;
+
+/** The TypeScript type of a constant's value (what its `as const` declaration gives, read-only). */
+function valueType(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return literal(v);
+  if (isSchema(v)) return "Schema";
+  if (v instanceof RegExp) return "RegExp";
+  if (v instanceof Set) return `ReadonlySet<${[...new Set([...v].map(valueType))].join(" | ") || "never"}>`;
+  if (Array.isArray(v)) return `readonly [${v.map(valueType).join(", ")}]`;
+  if (typeof v === "object") {
+    const props = Object.entries(v as Record<string, unknown>).map(([k, x]) => `readonly ${/^[A-Za-z_$][\w$]*$/.test(k) ? k : literal(k)}: ${valueType(x)}`);
+    return props.length ? `{ ${props.join("; ")} }` : "Record<string, never>";
+  }
+  throw new Error(`no type for a ${typeof v}`);
+}
+
+/**
+ * The SDK's plain wire types (sdk/generated/wire.ts): each operation's query, body and response as sent and
+ * received, the typed operation table `Operations`, and the schemas and constants of sdk/schemas declared with
+ * these types, so that the SDK's public declarations reach no zod types.
+ */
+function wire(): string {
+  const g = new Generator(true);
+  const table = operations as unknown as Record<string, OperationSpec>;
+  for (const { mod } of Object.values(SCHEMA_MODULES)) {
+    for (const [name, v] of Object.entries(mod)) {
+      if (!isSchema(v) || !objectShape(v)) continue;
+      for (const dir of ["in", "out"] as const) {
+        const u = unwrap(v, dir).schema;
+        if (!g.named.has(u) && objectShape(u)) g.named.set(u, pascal(name));
+      }
+    }
+  }
+  const w = (dir: Dir, docs: FieldDocs, prefix: string): Walk => ({ dir, docs, values: new Map(), prefix, behaviour: false });
+  /** A whole schema's type: a schema that is itself optional or nullable also gives `undefined` / `null`. */
+  const whole = (s: AnySchema, name: string, walk: Walk): string => {
+    const u = unwrap(s, walk.dir);
+    return [g.type(s, "", name, walk), ...(u.nullable ? ["null"] : []), ...(u.optional ? ["undefined"] : [])].join(" | ");
+  };
+  const entries: string[] = [];
+  for (const [key, op] of Object.entries(table)) {
+    const docs = operationDocs[key]?.fields ?? {};
+    const base = pascal(key);
+    const schema = (part: "query" | "body", s: AnySchema): string =>
+      `Schema<${whole(s, `${base}${pascal(part)}`, w("out", docs, `${key}.`))}, ${whole(s, `${base}${pascal(part)}`, w("in", docs, `${key}.`))}>`;
+    const props = [
+      `readonly name: ${literal(op.name)}`,
+      `readonly method: ${literal(op.method)}`,
+      `readonly path: ${literal(op.path)}`,
+      `readonly successStatus: ${op.successStatus}`,
+      ...(op.query ? [`readonly query: ${schema("query", op.query as AnySchema)}`] : []),
+      ...(op.body ? [`readonly body: ${schema("body", op.body as AnySchema)}`] : []),
+      ...(op.response ? [`readonly response: Schema<${whole(op.response as AnySchema, `${base}Response`, w("out", docs, `${key}.`))}, unknown>`] : []),
+      ...(op.pagination ? [`readonly pagination: ${valueType(op.pagination)}`] : []),
+    ];
+    const summary = operationDocs[key]?.summary;
+    entries.push(`${jsdoc([`${op.method} ${op.path}${summary ? `: ${summary}` : ""}`, "", `Source: ${op.doc}.`], "  ")}  readonly ${key}: OperationSpec & {\n${props.map((p) => `    ${p};\n`).join("")}  };\n`);
+  }
+  const consts: string[] = [];
+  const imports: string[] = [];
+  for (const [from, { ns, mod }] of Object.entries(SCHEMA_MODULES)) {
+    let used = false;
+    for (const [name, v] of Object.entries(mod)) {
+      if (typeof v === "function" && !isSchema(v)) continue; // builders of schemas: internal
+      used = true;
+      if (isSchema(v)) {
+        const t = pascal(name);
+        const out = whole(v, t, w("out", {}, `${t}.`));
+        const inp = whole(v, t, w("in", {}, `${t}.`));
+        consts.push(`export const ${name}: Schema<${out}, ${inp}> = ${ns}.${name};\n`);
+      } else {
+        let t: string;
+        try {
+          t = valueType(v);
+        } catch {
+          continue; // an object of schema builders (`fields`): internal, as the builders are
+        }
+        // The literal type of the value as generated (\`gen:types --check\` keeps it current); the source may
+        // declare it wider (a Record).
+        consts.push(`export const ${name}: ${t} = ${ns}.${name} as ${t};\n`);
+      }
+    }
+    if (used) imports.push(`import * as ${ns} from "${from}";\n`);
+  }
+  return g.wireTypes.text(
+    `${HEADER}import type { OperationSpec, Schema } from "../spec/types";\n${imports.join("")}\n/** A JSON value: what a field without a documented shape holds. */\nexport type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n`,
+  ) +
+    `\n/** The operation table (sdk/spec/operations.ts) with each operation's plain request and response types. */\nexport type Operations = {\n${entries.join("")}};\n\n// The schemas and constants of sdk/schemas, declared with the types above.\n${consts.join("")}`;
 }
 
 /** The resource classes, each with its doc block (summary, notes, example) from sdk/spec/docs. */

@@ -30,7 +30,7 @@ import { paginateItems } from "./paginate";
 import { collectSecretValues } from "./redact";
 import { queryParamsToPairs, serializeQuery, urlEncode, type QueryValue } from "./signing";
 import { operations as defaultOperations, type Operations } from "./spec/operations";
-import type { OperationSpec } from "./spec/types";
+import type { OperationSpec, Schema, SchemaInput, SchemaOutput } from "./spec/types";
 import { describeValue, validate, type FieldIssue } from "./schemas/validate";
 import type { Dispatcher } from "undici";
 
@@ -51,13 +51,13 @@ export type PathParamNames<P extends string> = P extends `${string}{${infer N}}$
 type PathParamsOf<O> = O extends { readonly path: infer P extends string }
   ? { [K in Exclude<PathParamNames<P>, "project_id">]: string }
   : Empty;
-type QueryOf<O> = O extends { readonly query: infer Q extends z.ZodType } ? z.input<Q> : Empty;
-type BodyOf<O> = O extends { readonly body: infer B extends z.ZodType } ? { body: z.input<B> } : Empty;
+type QueryOf<O> = O extends { readonly query: infer Q extends Schema } ? SchemaInput<Q> : Empty;
+type BodyOf<O> = O extends { readonly body: infer B extends Schema } ? { body: SchemaInput<B> } : Empty;
 
 /** The single argument of an operation method: path params, query params and `body`. */
 export type OperationParams<O> = Simplify<PathParamsOf<O> & QueryOf<O> & BodyOf<O>>;
 /** What an operation method resolves to: the response schema's output, `void` for 204 operations. */
-export type OperationResult<O> = O extends { readonly response: infer R extends z.ZodType } ? z.output<R> : void;
+export type OperationResult<O> = O extends { readonly response: infer R extends Schema } ? SchemaOutput<R> : void;
 
 type ArgsOf<O> =
   Empty extends OperationParams<O>
@@ -189,7 +189,7 @@ export function mergeKeepingUnknown(raw: unknown, parsed: unknown): unknown {
   return parsed;
 }
 
-function objectShapeKeys(schema: z.ZodType | undefined): ReadonlySet<string> | undefined {
+function objectShapeKeys(schema: Schema | undefined): ReadonlySet<string> | undefined {
   if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
   return undefined;
 }

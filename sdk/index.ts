@@ -1,6 +1,9 @@
 /**
  * Public entry point of the SDK (`pulumi-huaweicloud-vpn/sdk`): the client, its errors, configuration,
  * signing, the operation table and resource kinds, and the request/response schemas.
+ *
+ * The declarations reach no zod types: schemas are declared as `Schema<Out, In>` (parse / safeParse) with the
+ * plain types generated from them, so a CommonJS program type-checks without `esModuleInterop`.
  */
 import "../provider/node-version";
 export {
@@ -53,7 +56,6 @@ export { resourceKinds, getKind, typeToken, type ResourceKindName } from "./spec
 export { ERROR_TABLE, codesMeaning, type ErrorTableEntry } from "./spec/errors";
 export type * from "./spec/types";
 export * from "./schemas/validate";
-export * from "./schemas/shared";
-export * from "./schemas/s2c";
-export * from "./schemas/p2c";
-export * from "./schemas/common";
+// The schemas and constants of sdk/schemas, declared with plain types (sdk/generated/wire.ts), and each
+// operation's request/response types.
+export * from "./generated/wire";

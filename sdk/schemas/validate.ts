@@ -3,6 +3,7 @@
  * Used by the SDK before sending, by the emulator on receipt and by the provider's `check`.
  */
 import type { z } from "zod";
+import type { Schema, SchemaIssue, SchemaOutput } from "../spec/types";
 
 export interface FieldIssue {
   /** Dotted wire path, arrays as `[i]`: `vpn_connection.ikepolicy.dh_group`, `tags[2].key`. */
@@ -60,13 +61,13 @@ export function describeValue(v: unknown): string {
 
 /** Turns zod issues into field/value/rule triples; values at secret paths are never shown. */
 export function toFieldIssues(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly SchemaIssue[],
   input: unknown,
   secretPaths: readonly string[] = [],
   prefix: readonly PropertyKey[] = [],
 ): FieldIssue[] {
   const out: FieldIssue[] = [];
-  for (const issue of issues) {
+  for (const issue of issues as readonly z.core.$ZodIssue[]) {
     const path = [...prefix, ...(issue.path as PropertyKey[])];
     if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors)) {
       // Report the branch that got furthest instead of zod's generic "invalid input".
@@ -107,12 +108,12 @@ export function formatIssues(issues: readonly FieldIssue[]): string {
   return issues.map((i) => `${i.field}: ${i.value} — ${i.rule}`).join("; ");
 }
 
-export function validate<S extends z.ZodType>(
+export function validate<S extends Schema>(
   schema: S,
   input: unknown,
   secretPaths: readonly string[] = [],
-): ValidationResult<z.output<S>> {
+): ValidationResult<SchemaOutput<S>> {
   const r = schema.safeParse(input);
-  if (r.success) return { success: true, data: r.data };
+  if (r.success) return { success: true, data: r.data as SchemaOutput<S> };
   return { success: false, issues: toFieldIssues(r.error.issues, input, secretPaths) };
 }

@@ -6,12 +6,12 @@
 import { z } from "zod";
 import { snakeToCamel, toCamel, toSnake } from "../util/case";
 import { getOperation } from "./operations";
-import type { ResourceKindSpec } from "./types";
+import type { ResourceKindSpec, Schema } from "./types";
 
 type AnySchema = z.ZodType;
 
 /** Unwraps optional/default/nullable/pipe wrappers down to the schema that has a shape or element. */
-export function unwrapSchema(s: AnySchema): AnySchema {
+export function unwrapSchema(s: AnySchema | Schema): AnySchema {
   let cur: any = s;
   for (let i = 0; i < 20; i++) {
     const def = cur?._zod?.def;
@@ -24,9 +24,9 @@ export function unwrapSchema(s: AnySchema): AnySchema {
 }
 
 /** The object shape of a schema (merging union options), or undefined when it is not an object schema. */
-export function objectShape(schema: AnySchema | undefined): Record<string, AnySchema> | undefined {
+export function objectShape(schema: AnySchema | Schema | undefined): Record<string, AnySchema> | undefined {
   if (!schema) return undefined;
-  const u: any = unwrapSchema(schema);
+  const u: any = unwrapSchema(schema as AnySchema);
   const def = u?._zod?.def;
   if (!def) return undefined;
   if (def.type === "object") return def.shape as Record<string, AnySchema>;
@@ -52,12 +52,12 @@ export function objectShape(schema: AnySchema | undefined): Record<string, AnySc
 }
 
 /** The shape of the object under `wrapper` in a wrapped body or response schema (`{ vpn_gateway: {...} }`). */
-export function wrappedShape(schema: AnySchema | undefined, wrapper: string): Record<string, AnySchema> | undefined {
+export function wrappedShape(schema: AnySchema | Schema | undefined, wrapper: string): Record<string, AnySchema> | undefined {
   return objectShape(objectShape(schema)?.[wrapper]);
 }
 
 /** Collects every object key found in a schema tree (wire names). */
-export function collectWireNames(schema: AnySchema | undefined, into: Map<string, string> = new Map()): Map<string, string> {
+export function collectWireNames(schema: AnySchema | Schema | undefined, into: Map<string, string> = new Map()): Map<string, string> {
   const seen = new Set<unknown>();
   const walk = (s: AnySchema | undefined): void => {
     if (!s) return;
@@ -91,7 +91,7 @@ export function collectWireNames(schema: AnySchema | undefined, into: Map<string
         break;
     }
   };
-  walk(schema);
+  walk(schema as AnySchema | undefined);
   return into;
 }
 

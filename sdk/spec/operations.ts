@@ -6,14 +6,16 @@ import { s2cOperations } from "./s2c";
 import { p2cOperations } from "./p2c";
 import { commonOperations } from "./common";
 import type { OperationSpec } from "./types";
+import type { Operations } from "../generated/wire";
 
-export const operations = {
+export type { Operations };
+
+/** Typed by the generated `Operations` (plain request/response types, sdk/generated/wire.ts). */
+export const operations: Operations = {
   ...s2cOperations,
   ...p2cOperations,
   ...commonOperations,
 } as const;
-
-export type Operations = typeof operations;
 export type OperationName = keyof Operations;
 
 export const operationList: readonly (OperationSpec & { key: OperationName })[] = Object.entries(operations).map(

@@ -7,7 +7,8 @@ import * as s from "../schemas/p2c";
 import { JOB_LIST_PAGE_SIZE } from "../schemas/common/jobs";
 import { defineOperations, type Pagination } from "./types";
 
-const markerList = (listKey: string): Pagination => ({ style: "marker", listKey, maxLimit: s.P2C_LIST_PAGE_SIZE });
+const markerList = <const K extends string>(listKey: K) =>
+  ({ style: "marker", listKey, maxLimit: s.P2C_LIST_PAGE_SIZE }) as const satisfies Pagination;
 
 const UNDOCUMENTED = "official SDK only (huaweicloud-sdk vpn v5 vpn_meta); in neither ZH 2024-07 nor EN 2025-07";
 

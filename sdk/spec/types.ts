@@ -3,7 +3,46 @@
  * derives its routes from the same table, the generic provider and the emulator's models read `ResourceKindSpec`.
  * Write an API fact once, here or in the schema it points at, and nowhere else.
  */
-import type { z } from "zod";
+/** One problem a schema found in a value (a zod issue, as the public declarations describe it). */
+export interface SchemaIssue {
+  readonly code: string;
+  /** Where in the value: keys and array indexes. */
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** What `safeParse` returns. */
+export type SchemaParseResult<T> =
+  | { readonly success: true; readonly data: T; readonly error?: undefined }
+  | { readonly success: false; readonly data?: undefined; readonly error: { readonly issues: readonly SchemaIssue[] } };
+
+/**
+ * A request/response schema as the public declarations describe it: the zod schemas of sdk/schemas satisfy it,
+ * and `Out` / `In` are the plain TypeScript types of what `parse` returns and what a call should pass (the types
+ * in sdk/generated/wire.ts, generated from the schemas). Keeping zod's own types out of the declarations lets a
+ * CommonJS program compile without `esModuleInterop`.
+ */
+export interface Schema<Out = unknown, In = Out> {
+  /** The value with the documented defaults filled in; throws when it does not match. */
+  parse(data: unknown): Out;
+  safeParse(data: unknown): SchemaParseResult<Out>;
+  /** Standard Schema (https://standardschema.dev) metadata; `types.output` is `Out`. */
+  readonly "~standard": { readonly vendor: string; readonly types?: { readonly output: Out } | undefined };
+  /**
+   * Type-level only, absent at runtime: carries `In` (a method, so that a schema accepting more, such as a
+   * coercing number that takes any value, still satisfies the narrower declared input).
+   */
+  "~input"?(value: In): void;
+}
+
+/** The type a schema accepts (a zod schema's input, or a declared `Schema`'s `In`). */
+export type SchemaInput<S> = S extends { readonly "~standard": { readonly types?: { readonly input: infer I } | undefined } }
+  ? I
+  : S extends { "~input"?(value: infer I): void }
+    ? I
+    : never;
+/** The type a schema's `parse` returns. */
+export type SchemaOutput<S> = S extends { readonly "~standard": { readonly types?: { readonly output: infer O } | undefined } } ? O : never;
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -41,11 +80,11 @@ export interface OperationSpec {
   /** Documented success status. */
   readonly successStatus: 200 | 201 | 204;
   /** Query parameters schema (a zod object); its keys are the wire names. */
-  readonly query?: z.ZodType;
+  readonly query?: Schema;
   /** Request body schema (wire names). */
-  readonly body?: z.ZodType;
+  readonly body?: Schema;
   /** Response body schema (wire names, lenient: unknown fields kept). Absent for 204. */
-  readonly response?: z.ZodType;
+  readonly response?: Schema;
   /** The API accepts `X-Client-Token`, so a POST with the same token is safe to retry. */
   readonly clientToken?: boolean;
   readonly pagination?: Pagination;

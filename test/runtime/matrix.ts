@@ -12,6 +12,7 @@ import { getOperation } from "../../sdk/spec/operations";
 import type { ResourceKindSpec } from "../../sdk/spec/types";
 import { snakeToCamel } from "../../sdk/util/case";
 import { actualWire, changedFields, desiredWire, normalise, subsetEqual } from "../../provider/plan";
+import type { PropertyValue } from "../../provider/props";
 import type { RunningEmulator } from "../../emulator";
 import { programInputs, SimResource, type Props, type Runtime } from "./sim";
 import { alternatives, leafPaths, schemaAt } from "./values";
@@ -182,7 +183,7 @@ export async function runUpdate(ctx: RunContext, res: SimResource, c: MatrixCase
   const top = String(c.path[0]);
   if (c.via === "tags") expect(props.tags, label).toEqual(cand.value);
   else if (!kind.writeOnly.some((w) => w === top || w.startsWith(`${top}.`)))
-    expect(subsetEqual(getIn(want, [top]), getIn(have, [top])), `${label}: read back ${JSON.stringify(getIn(have, [top]))}`).toBe(true);
+    expect(subsetEqual(getIn(want, [top]) as PropertyValue, getIn(have, [top]) as PropertyValue), `${label}: read back ${JSON.stringify(getIn(have, [top]))}`).toBe(true);
   const after = changedFields(kind, props, res.inputs!);
   expect({ ...after, unset: [] }, `${label}: no change after refresh`).toEqual({ inPlace: [], replace: [], via: [], tags: false, unset: [] });
   expect(await res.drifts(), `${label}: a preview after the update shows no change`).toBe(false);

@@ -8,13 +8,13 @@ import { P2C_GATEWAY_STATUSES, VPN_SERVER_STATUSES } from "../../sdk/schemas/p2c
 import { p2cOperations } from "../../sdk/spec/p2c";
 import { p2cKinds } from "../../sdk/spec/p2c-kinds";
 import { defaultQuotas, p2cQuotaLimits, QUOTA_TYPES } from "../../sdk/spec/quotas";
-import type { OperationSpec, ResourceKindSpec } from "../../sdk/spec/types";
+import type { OperationSpec, ResourceKindSpec, Schema } from "../../sdk/spec/types";
 
 const ops: Record<string, OperationSpec> = p2cOperations;
 const kinds: Record<string, ResourceKindSpec> = p2cKinds;
 
-const shapeOf = (schema: z.ZodType | undefined): Record<string, z.ZodType> => (schema as z.ZodObject).shape;
-const inner = (schema: z.ZodType | undefined, wrapper: string) => shapeOf(shapeOf(schema)[wrapper]);
+const shapeOf = (schema: Schema | z.ZodType | undefined): Record<string, z.ZodType> => (schema as z.ZodObject).shape;
+const inner = (schema: Schema | undefined, wrapper: string) => shapeOf(shapeOf(schema)[wrapper]);
 const params = (p: string) => (p.match(/\{(\w+)\}/g) ?? []).map((x) => x.slice(1, -1));
 
 describe("P2C resource kinds", () => {

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { resourceKinds } from "../kinds";
 import { objectShape, unwrapSchema, wrappedShape } from "../mapping";
 import { getOperation, operations } from "../operations";
-import type { OperationSpec, ResourceKindSpec } from "../types";
+import type { OperationSpec, ResourceKindSpec, Schema } from "../types";
 
 type AnySchema = z.ZodType;
 
@@ -48,7 +48,7 @@ export function shapePaths(shape: Record<string, AnySchema> | undefined, prefix 
 }
 
 /** Paths under a whole schema (a request body, a response, a query). */
-export function schemaPaths(schema: AnySchema | undefined): string[] {
+export function schemaPaths(schema: AnySchema | Schema | undefined): string[] {
   return shapePaths(objectShape(schema));
 }
 
