@@ -15,6 +15,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { methods } from "../provider/runtime";
+import { stackConfig } from "../provider/settings";
 import { processLearner } from "../provider/wait";
 import { sharedRateLimiter } from "../sdk/http/limiter";
 
@@ -26,7 +27,7 @@ async function worker(): Promise<void> {
   const { startEmulator } = await import("../emulator");
   const emu = await startEmulator({ accessKey: AK, secretKey: SK, projectId: PROJECT, delayScale: (workerData as { scale: number }).scale });
   emu.context.state.project(PROJECT).quotas = { customer_gateway: 10_000, vpn_connection: 10_000, vpn_gateway: 1_000 };
-  parentPort!.postMessage({ url: emu.url });
+  parentPort!.postMessage({ url: emu.url, adminToken: emu.adminToken });
 }
 
 const pct = (xs: number[], p: number) => {
@@ -52,17 +53,11 @@ class Semaphore {
 
 let runSeq = 0;
 
-async function scaleRun(url: string, n: number, parallel: number, throttle: number): Promise<string> {
-  const admin = new (await import("../emulator/admin-client")).EmulatorAdmin(url);
+async function scaleRun(url: string, adminToken: string, n: number, parallel: number, throttle: number): Promise<string> {
+  const admin = new (await import("../emulator/admin-client")).EmulatorAdmin(url, adminToken);
   await admin.clearFaults();
   if (throttle > 0) await admin.injectFault({ path: "^/v5/", status: 429, retryAfter: 1, probability: throttle });
-  const cfg: Record<string, string> = {
-    "huaweicloud-vpn:endpoint": url,
-    "huaweicloud-vpn:region": "cn-north-4",
-    "huaweicloud-vpn:projectId": PROJECT,
-    "huaweicloud-vpn:accessKey": AK,
-    "huaweicloud-vpn:secretKey": SK,
-  };
+    const cfg = stackConfig({ endpoint: url, region: "cn-north-4", projectId: PROJECT, accessKey: AK, secretKey: SK });
   const rt = methods({ get: (k) => cfg[k] });
   const run = ++runSeq;
   const sem = new Semaphore(parallel);
@@ -148,7 +143,7 @@ async function main(): Promise<void> {
   const throttleFlag = flag("--throttle");
   const scale = 0.02;
   const w = new Worker(__filename, { workerData: { role: "emulator", scale } });
-  const { url } = await new Promise<{ url: string }>((resolve, reject) => {
+  const { url, adminToken } = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
     w.once("message", resolve);
     w.once("error", reject);
   });
@@ -159,7 +154,7 @@ async function main(): Promise<void> {
   } else {
     plan.push([50, Infinity, 0], [50, 64, 0], [200, Infinity, 0], [200, 64, 0], [200, Infinity, 0.3], [200, Infinity, 0.5]);
   }
-  for (const [n, p, t] of plan) console.log(await scaleRun(url, n, p, t));
+  for (const [n, p, t] of plan) console.log(await scaleRun(url, adminToken, n, p, t));
   await w.terminate();
 }
 

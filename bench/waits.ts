@@ -18,6 +18,7 @@
 import { startEmulator } from "../emulator";
 import { TransitionRegistry } from "../emulator/lifecycle";
 import { methods } from "../provider/runtime";
+import { stackConfig } from "../provider/settings";
 import { DurationLearner, pollDelay, pollUntil, processLearner } from "../provider/wait";
 import type { Phase } from "../sdk/spec/durations";
 
@@ -133,13 +134,7 @@ async function realChain(label: string, durationSeed: number | undefined): Promi
     if (c.progression.mode === "time") drawn[`${kind}:${phase}`] = c.progression.ms;
     return c;
   };
-  const cfg: Record<string, string> = {
-    "huaweicloud-vpn:endpoint": emu.url,
-    "huaweicloud-vpn:region": emu.region,
-    "huaweicloud-vpn:projectId": emu.projectId,
-    "huaweicloud-vpn:accessKey": emu.accessKey,
-    "huaweicloud-vpn:secretKey": emu.secretKey,
-  };
+  const cfg = stackConfig(emu.settings);
   const rt = methods({ get: (k) => cfg[k] });
   const make = async (kind: string, name: string, a: Record<string, unknown>) => {
     const news = { ...a, __kind: kind, __logicalName: name, __urn: `urn:pulumi:bench::waits::${kind}::${name}`, __provider: "bench" };

@@ -2,8 +2,8 @@
  * In-process entry point: `import { startEmulator } from "pulumi-huaweicloud-vpn/emulator"`.
  *
  *   const emu = await startEmulator({ port: 0 });
- *   const vpn = new VpnClient({ endpoint: emu.url, region: emu.region, projectId: emu.projectId,
- *                               accessKey: emu.accessKey, secretKey: emu.secretKey });
+ *   const vpn = new VpnClient(emu.settings);                  // the SDK
+ *   const cfg = stackConfig(emu.settings);                     // the provider's stack config (provider/settings)
  *   await emu.admin.setTransition({ kind: "vpnGateway", progression: { mode: "reads", reads: 2 } });
  *   …
  *   await emu.close();
@@ -55,6 +55,14 @@ export interface StartEmulatorOptions {
   adminToken?: string;
 }
 
+export interface EmulatorSettings {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+}
+
 export interface RunningEmulator {
   /** Base URL, e.g. `http://127.0.0.1:38211`. */
   readonly url: string;
@@ -63,6 +71,11 @@ export interface RunningEmulator {
   readonly secretKey: string;
   readonly projectId: string;
   readonly region: string;
+  /**
+   * The settings a client needs, named as the SDK's options and the provider's config keys are (the in-process
+   * form of the CLI's `HW_…=` banner): `new VpnClient(emu.settings)`, `stackConfig(emu.settings)`.
+   */
+  readonly settings: EmulatorSettings;
   /** The admin API's token for this start (sent by `admin`). */
   readonly adminToken: string;
   /** Typed helper for the admin API. */
@@ -142,6 +155,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     secretKey,
     projectId,
     region,
+    settings: { endpoint: url, region, projectId, accessKey, secretKey },
     adminToken,
     admin: new EmulatorAdmin(url, adminToken),
     context: emu,

@@ -16,7 +16,22 @@ export const CONFIG_NAMESPACE = "huaweicloud-vpn";
  */
 export const settingKeys = ["region", "projectId", "accessKey", "secretKey", "securityToken", "endpoint", "endpoints"] as const;
 export type SettingKey = (typeof settingKeys)[number];
+/** Settings to keep as Pulumi secrets in a stack's config (`pulumi config set --secret`). */
+export const secretSettingKeys: readonly SettingKey[] = ["accessKey", "secretKey", "securityToken"];
 export type Settings = Partial<Record<SettingKey, string>>;
+
+/**
+ * The stack config (`huaweicloud-vpn:<key>`) that gives these settings, e.g. an emulator's:
+ * `stackConfig(emu.settings)`. Keys that are not settings are left out.
+ */
+export function stackConfig(values: Settings): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of settingKeys) {
+    const v = values[k];
+    if (v !== undefined) out[`${CONFIG_NAMESPACE}:${k}`] = v;
+  }
+  return out;
+}
 
 /** Anything with `get(key)` taking a full `namespace:key`: the dynamic provider's configure request. */
 export interface ConfigSource {

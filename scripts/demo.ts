@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
+import { CONFIG_NAMESPACE, secretSettingKeys, stackConfig } from "../provider/settings";
 import { cliFor, type CliResult } from "./lib/cli";
 import { repoRoot } from "./lib/engine";
 
@@ -44,16 +45,12 @@ async function main(): Promise<void> {
   try {
     await must(["stack", "init", STACK]);
     created = true;
-    await must(["config", "set", "huaweicloud-vpn:endpoint", emulator.url]);
-    await must(["config", "set", "huaweicloud-vpn:region", emulator.region]);
-    await must(["config", "set", "huaweicloud-vpn:projectId", emulator.projectId]);
     // Secret values go on stdin, never on the command line.
-    for (const [key, value] of [
-      ["huaweicloud-vpn:accessKey", emulator.accessKey],
-      ["huaweicloud-vpn:secretKey", emulator.secretKey],
-      ["psk", demoPsk()],
-    ] as const) {
-      await must(["config", "set", "--secret", key], ["config", "set", "--secret", key, "   # value on stdin"], value);
+    const secret = new Set(secretSettingKeys.map((k) => `${CONFIG_NAMESPACE}:${k}`));
+    for (const [key, value] of [...Object.entries(stackConfig(emulator.settings)), ["psk", demoPsk()] as const]) {
+      if (secret.has(key) || key === "psk")
+        await must(["config", "set", "--secret", key], ["config", "set", "--secret", key, "   # value on stdin"], value);
+      else await must(["config", "set", key, value]);
     }
 
     // The review gate: mandatory policy violations fail this preview and stop the demo here.

@@ -5,13 +5,13 @@
  * `preview --expect-no-changes`, `preview --policy-pack node_modules/pulumi-huaweicloud-vpn/policies`, `refresh`,
  * `destroy` — through our CLI build and its Node.js language host (scripts/language-host).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as readline from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmulatorAdmin } from "../../emulator/admin-client";
+import { spawnEmulatorCli } from "../emulator/helpers";
 import { secretMatches } from "../../emulator/util";
 import { nodeVersionProblem } from "../../provider/node-version";
 import { cliFor, type Cli, type CliResult } from "../../scripts/lib/cli";
@@ -103,35 +103,11 @@ function sh(cmd: string, args: string[], cwd: string): string {
 }
 
 /** Starts the installed package's emulator bin and reads the settings it prints (`HW_…=` lines). */
-function startEmulator(dir: string): Promise<Emulator> {
+async function startEmulator(dir: string): Promise<Emulator> {
   const bin = path.join(dir, "node_modules", ".bin", "huaweicloud-vpn-emulator");
-  const args = [
-    "--port",
-    "0",
-    "--delay-scale",
-    "0",
-    "--region",
-    REGION,
-    "--state",
-    path.join(tmp, "emulator-state.json"),
-  ];
-  const child = spawn(bin, args, {
-    cwd: dir,
-    env: node22Env(),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (b: Buffer) => (stderr += b));
-  return new Promise((resolve, reject) => {
-    const settings: Record<string, string> = {};
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on("line", (line) => {
-      const m = /^(HW_[A-Z_]+)=(.*)$/.exec(line);
-      if (m) settings[m[1]!] = m[2]!;
-      if (settings.HW_REGION_NAME) resolve({ child, settings });
-    });
-    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}) before it served:\n${stderr}`)));
-  });
+  const args = ["--port", "0", "--delay-scale", "0", "--region", REGION, "--state", path.join(tmp, "emulator-state.json")];
+  const started = spawnEmulatorCli(args, { command: bin, cwd: dir, env: node22Env() });
+  return { child: started.child, settings: await started.banner };
 }
 
 async function timed(name: string, args: string[], opts?: Parameters<Cli["run"]>[1]): Promise<CliResult> {

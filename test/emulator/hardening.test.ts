@@ -4,7 +4,6 @@
  * a request history of bounded, redacted summaries, project state created by writes only, an admin API that a
  * web page cannot drive, and fault rules matched without user-supplied regular expressions.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +12,7 @@ import { EmulatorAdmin, type RunningEmulator } from "../../emulator";
 import { MAX_ADMIN_BODY_BYTES, MAX_BODY_BYTES, MAX_JSON_DEPTH, nestsDeeperThan } from "../../emulator/body";
 import { pathMatches } from "../../emulator/faults";
 import { SUMMARY_LIMITS } from "../../emulator/history";
-import { send, signed, useEmulator } from "./helpers";
+import { send, signed, spawnEmulatorCli, useEmulator } from "./helpers";
 
 const env = useEmulator({}, { resetAfterEach: true });
 const dir = mkdtempSync(join(tmpdir(), "emu-harden-"));
@@ -229,37 +228,6 @@ describe("fault rules match path patterns, never user regexes", () => {
   });
 });
 
-function runCli(args: string[]): {
-  child: ChildProcess;
-  banner: Promise<Record<string, string>>;
-  output: () => string;
-} {
-  const child = spawn(
-    process.execPath,
-    ["-r", join(__dirname, "ts-hook.cjs"), join(__dirname, "../../emulator/cli.ts"), ...args],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (d) => (err += String(d)));
-  const banner = new Promise<Record<string, string>>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
-      out += String(d);
-      if (out.includes("HW_REGION_NAME=")) {
-        const vars: Record<string, string> = {};
-        for (const line of out.split("\n")) {
-          const m = /^(HW_[A-Z_]+)=(.*)$/.exec(line);
-          if (m) vars[m[1]!] = m[2]!;
-        }
-        resolve(vars);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`CLI exited (${code}) before its banner: ${out}${err}`)));
-  });
-  return { child, banner, output: () => out + err };
-}
 
 function emulatorOf(vars: Record<string, string>): RunningEmulator {
   const url = vars.HW_VPN_ENDPOINT!;
@@ -281,7 +249,7 @@ function rssMb(pid: number): number {
 describe("the CLI process survives its input", () => {
   it("with --state: a 100,000-deep seed is refused, a state file that cannot be written is reported, and it keeps serving", async () => {
     const file = join(dir, "state.json");
-    const cli = runCli(["--port", "0", "--state", file, "--delay-scale", "0"]);
+    const cli = spawnEmulatorCli(["--port", "0", "--state", file, "--delay-scale", "0"]);
     try {
       const emu = emulatorOf(await cli.banner);
       expect(emu.adminToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
@@ -304,7 +272,7 @@ describe("the CLI process survives its input", () => {
   });
 
   it("memory stays flat under 40 signed 11 MB requests", { timeout: 180_000 }, async () => {
-    const cli = runCli(["--port", "0", "--delay-scale", "0"]);
+    const cli = spawnEmulatorCli(["--port", "0", "--delay-scale", "0"]);
     try {
       const emu = emulatorOf(await cli.banner);
       const pid = cli.child.pid!;

@@ -2,7 +2,9 @@
  * Test helpers: an emulator per test file, a `VpnClient` bound to it, raw signed requests (node:http, so the
  * exact bytes and headers are under control), and small builders for the prerequisite resources.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest } from "node:http";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator";
 import { VpnClient } from "../../sdk/client";
@@ -60,11 +62,8 @@ export function unmask(body: unknown): unknown {
 
 export function clientFor(emu: RunningEmulator, projectId = emu.projectId): VpnClient {
   return new VpnClient({
-    endpoint: emu.url,
-    region: emu.region,
+    ...emu.settings,
     projectId,
-    accessKey: emu.accessKey,
-    secretKey: emu.secretKey,
     retry: { maxAttempts: 1 },
     timeoutMs: 10_000,
   });
@@ -201,4 +200,41 @@ export async function apiErrorOf(p: Promise<unknown>): Promise<{ httpStatus: num
     return { httpStatus: err.httpStatus, errorCode: err.errorCode ?? "", errorMsg: err.errorMsg ?? "" };
   }
   throw new Error("expected an API error, the call succeeded");
+}
+
+/** An emulator CLI process and the `HW_…=` settings its banner prints. */
+export interface EmulatorProcess {
+  child: ChildProcess;
+  /** The banner's `HW_…` settings, once it has printed them all (the last line is `HW_REGION_NAME`). */
+  banner: Promise<Record<string, string>>;
+  /** Everything it wrote so far (stdout and stderr). */
+  output(): string;
+}
+
+/**
+ * Starts an emulator CLI: `command args…` (the installed `huaweicloud-vpn-emulator` bin), or by default the
+ * CLI from source (emulator/cli.ts through the ts hook) with `args`.
+ */
+export function spawnEmulatorCli(args: string[], options: { command?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): EmulatorProcess {
+  const [command, argv] = options.command
+    ? [options.command, args]
+    : [process.execPath, ["-r", join(__dirname, "ts-hook.cjs"), join(__dirname, "../../emulator/cli.ts"), ...args]];
+  const child = spawn(command, argv, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stderr!.on("data", (d) => (err += String(d)));
+  const banner = new Promise<Record<string, string>>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += String(d);
+      if (!/^HW_REGION_NAME=.*$/m.test(out)) return;
+      const vars: Record<string, string> = {};
+      for (const line of out.split("\n")) {
+        const m = /^(HW_[A-Z_]+)=(.*)$/.exec(line);
+        if (m) vars[m[1]!] = m[2]!;
+      }
+      resolve(vars);
+    });
+    child.on("exit", (code) => reject(new Error(`the emulator CLI exited (${code}) before its banner: ${out}${err}`)));
+  });
+  return { child, banner, output: () => out + err };
 }

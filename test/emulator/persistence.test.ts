@@ -3,14 +3,14 @@
  * project id; the file holds no secret. The CLI from source: banner with the HW_* settings, the secret key only
  * there, SIGTERM flushes, a restart on the same file serves the same resources.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { parseArgs } from "../../emulator/cli";
-import { clientFor, signed, activeGateway, createCustomerGateway, createConnection } from "./helpers";
+import { clientFor, signed, activeGateway, createCustomerGateway, createConnection, spawnEmulatorCli } from "./helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "emu-state-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,29 +52,6 @@ describe("in-process persistence", () => {
   });
 });
 
-function runCli(args: string[]): { child: ChildProcess; banner: Promise<Record<string, string>>; output: () => string } {
-  const child = spawn(process.execPath, ["-r", join(__dirname, "ts-hook.cjs"), join(__dirname, "../../emulator/cli.ts"), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stderr!.on("data", (d) => (err += String(d)));
-  const banner = new Promise<Record<string, string>>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
-      out += String(d);
-      if (out.includes("HW_REGION_NAME=")) {
-        const env: Record<string, string> = {};
-        for (const line of out.split("\n")) {
-          const m = /^(HW_[A-Z_]+)=(.*)$/.exec(line);
-          if (m) env[m[1]!] = m[2]!;
-        }
-        resolve(env);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`CLI exited (${code}) before its banner: ${out}${err}`)));
-  });
-  return { child, banner, output: () => out + err };
-}
 
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
@@ -103,7 +80,7 @@ describe("CLI", () => {
     const file = join(dir, "cli-state.json");
     const secret = "cli-secret-key-0000000001";
     const args = ["--port", "0", "--delay-scale", "0", "--state", file, "--access-key", "AKCLI00000000000001", "--secret-key", secret, "--project-id", "0123456789abcdef0123456789abcdef"];
-    const first = runCli(args);
+    const first = spawnEmulatorCli(args);
     const env = await first.banner;
     expect(env.HW_VPN_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(env).toMatchObject({ HW_ACCESS_KEY: "AKCLI00000000000001", HW_SECRET_KEY: secret, HW_PROJECT_ID: "0123456789abcdef0123456789abcdef", HW_REGION_NAME: "cn-north-4" });
@@ -115,7 +92,7 @@ describe("CLI", () => {
     // the secret key appears exactly once in everything the CLI printed: the HW_SECRET_KEY line
     expect(first.output().split(secret).length - 1).toBe(1);
 
-    const second = runCli(args);
+    const second = spawnEmulatorCli(args);
     const env2 = await second.banner;
     const emu2 = { ...emuLike, url: env2.HW_VPN_ENDPOINT! } as RunningEmulator;
     const listed = await signed(emu2, "GET", "/v5/{project_id}/customer-gateways?limit=10");

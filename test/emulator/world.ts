@@ -217,3 +217,39 @@ export async function seedWorld(emu: RunningEmulator, projectId = newProjectId()
     },
   };
 }
+
+/**
+ * A ready P2C gateway (as bought in the console: the provider adopts P2C gateways) with a ready SSL VPN server in
+ * password mode under it, seeded through the admin API: the parent of the VPN user, group and policy tests.
+ */
+export async function seedP2cServer(
+  emu: RunningEmulator,
+  options: { maxConnectionNumber?: number } = {},
+): Promise<{ gatewayId: string; serverId: string }> {
+  const ready = { projectId: emu.projectId, ready: true };
+  const gw = await emu.admin.createResource<{ id: string }>(
+    "p2cVpnGateway",
+    {
+      name: "p2c-gw",
+      vpc_id: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
+      connect_subnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
+      flavor: "Professional1",
+      eip: { id: "f0bac06a-88a7-4d37-8e2e-c37691ee4ba2" },
+      max_connection_number: options.maxConnectionNumber ?? 10,
+    },
+    ready,
+  );
+  const server = await emu.admin.createResource<{ id: string }>(
+    "vpnServer",
+    {
+      tunnel_protocol: "SSL",
+      client_cidr: "172.16.0.0/16",
+      local_subnets: ["192.168.12.0/24"],
+      client_auth_type: "LOCAL_PASSWORD",
+      server_certificate: { id: "scs1716171403922" },
+      ssl_options: { protocol: "TCP", port: 443, encryption_algorithm: "AES-128-GCM", is_compressed: false },
+    },
+    { ...ready, parents: { p2c_vgw_id: gw.id } },
+  );
+  return { gatewayId: gw.id, serverId: server.id };
+}

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import * as vpn from "../../provider";
 import { GW, apiClient, emulatorStack, useEmulator } from "./helpers";
 import type { EngineStack } from "../engine/harness";
+import { seedP2cServer } from "../emulator/world";
 
 const env = useEmulator();
 const cert = (name: string) => readFileSync(path.join(__dirname, "../policies/certs", name), "utf8");
@@ -98,31 +99,8 @@ describe("day 2", () => {
 
   it("takes a user out of its group when the program stops setting userGroupId", async () => {
     const emu = env.emu;
-    const ready = { projectId: emu.projectId, ready: true };
-    const gw = await emu.admin.createResource<{ id: string }>(
-      "p2cVpnGateway",
-      {
-        name: "p2c-gw",
-        vpc_id: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
-        connect_subnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
-        flavor: "Professional1",
-        eip: { id: "f0bac06a-88a7-4d37-8e2e-c37691ee4ba2" },
-        max_connection_number: 10,
-      },
-      ready,
-    );
-    const server = await emu.admin.createResource<{ id: string }>(
-      "vpnServer",
-      {
-        tunnel_protocol: "SSL",
-        client_cidr: "172.16.0.0/16",
-        local_subnets: ["192.168.12.0/24"],
-        client_auth_type: "LOCAL_PASSWORD",
-        server_certificate: { id: "scs1716171403922" },
-        ssl_options: { protocol: "TCP", port: 443, encryption_algorithm: "AES-128-GCM", is_compressed: false },
-      },
-      { ...ready, parents: { p2c_vgw_id: gw.id } },
-    );
+    const seeded = await seedP2cServer(emu);
+    const server = { id: seeded.serverId };
     let inGroup = true;
     const s = await emulatorStack(emu, async () => {
       const group = new vpn.VpnUserGroup("ops", { vpnServerId: server.id, name: "ops" });

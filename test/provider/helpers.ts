@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator";
 import { VpnClient } from "../../sdk/client";
+import { CONFIG_NAMESPACE, secretSettingKeys, stackConfig } from "../../provider/settings";
 import { createTestStack, type EngineStack } from "../engine/harness";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 
@@ -26,14 +27,9 @@ export function useEmulator(options: StartEmulatorOptions = {}): { readonly emu:
 
 /** Stack config that points the provider at the emulator (credentials as secrets). */
 export function emulatorConfig(emu: RunningEmulator): Record<string, string | { value: string; secret: boolean }> {
-  return {
-    "huaweicloud-vpn:endpoint": emu.url,
-    "huaweicloud-vpn:region": emu.region,
-    "huaweicloud-vpn:projectId": emu.projectId,
-    "huaweicloud-vpn:accessKey": { value: emu.accessKey, secret: true },
-    "huaweicloud-vpn:secretKey": { value: emu.secretKey, secret: true },
-    psk: { value: TEST_PSK, secret: true },
-  };
+  const secret = new Set(secretSettingKeys.map((k) => `${CONFIG_NAMESPACE}:${k}`));
+  const cfg = Object.entries(stackConfig(emu.settings)).map(([k, value]) => [k, secret.has(k) ? { value, secret: true } : value]);
+  return { ...Object.fromEntries(cfg), psk: { value: TEST_PSK, secret: true } };
 }
 
 export function emulatorStack(emu: RunningEmulator, program: PulumiFn): Promise<EngineStack> {
@@ -42,13 +38,7 @@ export function emulatorStack(emu: RunningEmulator, program: PulumiFn): Promise<
 
 /** A client of the emulator, for changes made outside Pulumi and for looking at what exists. */
 export function apiClient(emu: RunningEmulator): any {
-  return new VpnClient({
-    endpoint: emu.url,
-    region: emu.region,
-    projectId: emu.projectId,
-    accessKey: emu.accessKey,
-    secretKey: emu.secretKey,
-  });
+  return new VpnClient(emu.settings);
 }
 
 /** Resources of every kind left in the emulator for the project: `{ kind: count }` without empty kinds. */

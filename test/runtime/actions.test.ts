@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { methods } from "../../provider/runtime";
+import { stackConfig } from "../../provider/settings";
 import { actionSpecs, type ActionSpec } from "../../sdk/spec/actions";
 import { getOperation } from "../../sdk/spec/operations";
 
@@ -13,13 +14,7 @@ let emu: RunningEmulator;
 let m: ReturnType<typeof methods>;
 beforeAll(async () => {
   emu = await startEmulator({ delayScale: 0 });
-  const cfg: Record<string, string> = {
-    "huaweicloud-vpn:endpoint": emu.url,
-    "huaweicloud-vpn:region": emu.region,
-    "huaweicloud-vpn:projectId": emu.projectId,
-    "huaweicloud-vpn:accessKey": emu.accessKey,
-    "huaweicloud-vpn:secretKey": emu.secretKey,
-  };
+  const cfg = stackConfig(emu.settings);
   m = methods({ get: (k) => cfg[k] });
 });
 afterAll(() => emu.close());

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { methods } from "../../provider/runtime";
+import { stackConfig } from "../../provider/settings";
 import { VpnClient } from "../../sdk/client";
 
 let emu: RunningEmulator;
@@ -16,15 +17,9 @@ let gatewayId: string;
 let serverId: string;
 beforeAll(async () => {
   emu = await startEmulator({ delayScale: 0 });
-  const cfg: Record<string, string> = {
-    "huaweicloud-vpn:endpoint": emu.url,
-    "huaweicloud-vpn:region": emu.region,
-    "huaweicloud-vpn:projectId": emu.projectId,
-    "huaweicloud-vpn:accessKey": emu.accessKey,
-    "huaweicloud-vpn:secretKey": emu.secretKey,
-  };
+  const cfg = stackConfig(emu.settings);
   m = methods({ get: (k) => cfg[k] });
-  api = new VpnClient({ endpoint: emu.url, region: emu.region, projectId: emu.projectId, accessKey: emu.accessKey, secretKey: emu.secretKey, env: {} });
+  api = new VpnClient({ ...emu.settings, env: {} });
   const o = { projectId: emu.projectId, ready: true };
   gatewayId = (
     await emu.admin.createResource<{ id: string }>(

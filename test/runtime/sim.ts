@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "
 import { VpnClient } from "../../sdk/client";
 import { getKind, typeToken } from "../../sdk/spec/kinds";
 import { methods } from "../../provider/runtime";
+import { stackConfig } from "../../provider/settings";
 
 export type Props = Record<string, any>;
 export type Runtime = ReturnType<typeof methods>;
@@ -19,15 +20,9 @@ export function useRuntime(options: StartEmulatorOptions = {}): { readonly emu: 
   let api: any;
   beforeAll(async () => {
     emu = await startEmulator({ delayScale: 0, ...options });
-    const cfg: Record<string, string> = {
-      "huaweicloud-vpn:endpoint": emu.url,
-      "huaweicloud-vpn:region": emu.region,
-      "huaweicloud-vpn:projectId": emu.projectId,
-      "huaweicloud-vpn:accessKey": emu.accessKey,
-      "huaweicloud-vpn:secretKey": emu.secretKey,
-    };
+    const cfg = stackConfig(emu.settings);
     rt = methods({ get: (k) => cfg[k] });
-    api = new VpnClient({ endpoint: emu.url, region: emu.region, projectId: emu.projectId, accessKey: emu.accessKey, secretKey: emu.secretKey });
+    api = new VpnClient(emu.settings);
   });
   afterAll(async () => {
     await emu?.close();

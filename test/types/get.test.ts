@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import * as vpn from "../../provider";
 import { GW, apiClient, emulatorStack, remaining, useEmulator } from "../provider/helpers";
+import { seedP2cServer } from "../emulator/world";
 
 const env = useEmulator();
 
@@ -57,24 +58,9 @@ describe("get, isInstance and …Output functions", () => {
 describe("the list functions of point-to-cloud and monitors", () => {
   it("list a server's users, groups and policies, the project's P2C gateways and servers, typed", async () => {
     const emu = env.emu;
-    const ready = { projectId: emu.projectId, ready: true };
-    const gw = await emu.admin.createResource<{ id: string }>(
-      "p2cVpnGateway",
-      { name: "p2c-gw", vpc_id: GW.vpcId, connect_subnet: GW.connectSubnet, flavor: "Professional1", eip: { id: "f0bac06a-88a7-4d37-8e2e-c37691ee4ba2" }, max_connection_number: 10 },
-      ready,
-    );
-    const server = await emu.admin.createResource<{ id: string }>(
-      "vpnServer",
-      {
-        tunnel_protocol: "SSL",
-        client_cidr: "172.16.0.0/16",
-        local_subnets: ["192.168.12.0/24"],
-        client_auth_type: "LOCAL_PASSWORD",
-        server_certificate: { id: "scs1716171403922" },
-        ssl_options: { protocol: "TCP", port: 443, encryption_algorithm: "AES-128-GCM", is_compressed: false },
-      },
-      { ...ready, parents: { p2c_vgw_id: gw.id } },
-    );
+    const seeded = await seedP2cServer(emu);
+    const gw = { id: seeded.gatewayId };
+    const server = { id: seeded.serverId };
     let readUser: string | undefined;
     const s = await emulatorStack(emu, async () => {
       const group = new vpn.VpnUserGroup("ops", { vpnServerId: server.id, name: "ops" });

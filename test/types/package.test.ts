@@ -112,7 +112,7 @@ export const op: string = getOperation("showVgw").path;
 
 export async function main(): Promise<string[]> {
   const emu: RunningEmulator = await startEmulator({ port: 0 });
-  const vpn = new VpnClient({ endpoint: emu.url, region: emu.region, projectId: emu.projectId, accessKey: emu.accessKey, secretKey: emu.secretKey });
+  const vpn = new VpnClient(emu.settings);
   const body: CreateCgwRequestBodyInput = { customer_gateway: { name: "peer", id_type: "ip", id_value: "203.0.113.7", bgp_asn: 65000 } };
   const checked = CreateCgwRequestBody.safeParse(body);
   if (!checked.success) throw new Error(checked.error.issues.map((i) => i.message).join("; "));
