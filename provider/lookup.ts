@@ -7,6 +7,8 @@
  *
  * The inventory of a kind is listed once per provider process and parent (at its first create), so a stack of
  * N resources costs one listing per kind, not one per resource; a look-up after an ambiguous create lists again.
+ * Under a parent this process created itself (its create answered, in this `up`), no earlier create can have
+ * left anything: a monitor of a new connection, the connections of a new gateway are not looked up at all.
  */
 import type { VpnClient } from "../sdk/client";
 import { getOperation } from "../sdk/spec/operations";
@@ -39,6 +41,16 @@ export function markerTag(kind: ResourceKindSpec, inputs: Props): { key: string;
 }
 
 const inventories = new Map<string, Promise<Props[]>>();
+
+/** Ids of resources this process created, from the answer of their create (not found by a look-up). */
+const createdHere = new Set<string>();
+
+/** The create of `id` was answered in this process: nothing of an earlier process can be under it. */
+export function noteCreatedHere(id: string): void {
+  createdHere.add(id);
+}
+
+const underNewParent = (params: Record<string, unknown>): boolean => Object.values(params).some((v) => typeof v === "string" && createdHere.has(v));
 
 async function listAll(client: VpnClient, kind: ResourceKindSpec, params: Record<string, unknown>): Promise<Props[]> {
   const c = client as any;
@@ -84,11 +96,13 @@ export async function findOrphan(req: LookupRequest): Promise<Props | undefined>
   const strategy = lookupStrategy(kind, inputs);
   if (!strategy) return undefined;
   const ours = (item: Props | undefined) => item && !isStateId(inputs, String(item[kind.idField] ?? ""));
+  if (!req.fresh && underNewParent(req.pathParams)) return undefined;
   if (strategy === "singleton") {
     const obj = await req.showSingleton();
     return ours(obj) ? obj : undefined;
   }
   const params = listParams(kind, req.wire, req.pathParams);
+  if (!req.fresh && underNewParent(params)) return undefined;
   const key = JSON.stringify([req.clientKey, kind.kind, params]);
   let inventory = req.fresh ? undefined : inventories.get(key);
   if (!inventory) {

@@ -17,7 +17,7 @@ import { describeValue, toFieldIssues, type FieldIssue } from "../sdk/schemas/va
 import { snakeToCamel } from "../sdk/util/case";
 import { cancelSignal, CancelledError, installCancelHooks, throwIfCancelled } from "./cancel";
 import { autoName, digest, identityOf, MARKER_TAG_KEY, noteReplacing, noteStateId, tokenFrom } from "./identity";
-import { findOrphan, markerTag } from "./lookup";
+import { findOrphan, markerTag, noteCreatedHere } from "./lookup";
 import { withActions } from "./actions";
 import {
   actualWire,
@@ -535,10 +535,11 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
     await remove(id, outputsFor(kind, found, inputs));
   }
   await hooks.beforeCreate?.(hookContext(kind, "", inputs, deadline));
-  const created = await createOnce(kind, inputs, wire, deadline);
+  const { obj: created, fresh } = await createOnce(kind, inputs, wire, deadline);
   const id = String(hooks.createdId?.(created ?? {}, inputs) ?? created?.[kind.idField] ?? "");
   if (!id) throw new Error(`${kind.className}: the create response carried no ${kind.idField}`);
   noteStateId(inputs, id);
+  if (fresh) noteCreatedHere(id);
   let obj: Props = created;
   try {
     obj = await waitReady(kind, id, inputs, deadline);
@@ -563,7 +564,7 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
  * may or may not have been applied) the resource is looked up again before any new attempt; a second
  * ambiguous answer ends the create with an error, and the next `up` resolves it by the same look-up.
  */
-async function createOnce(kind: ResourceKindSpec, inputs: Props, wire: Props, deadline: number): Promise<Props> {
+async function createOnce(kind: ResourceKindSpec, inputs: Props, wire: Props, deadline: number): Promise<{ obj: Props; fresh: boolean }> {
   const op = getOperation(kind.ops.create);
   const token = op.clientToken ? clientToken(kind, inputs, wire) : undefined;
   const send = () =>
@@ -571,19 +572,19 @@ async function createOnce(kind: ResourceKindSpec, inputs: Props, wire: Props, de
       call(kind.ops.create, { ...pathParams(kind, inputs), body: { [kind.wrapper]: wire } }, token ? { clientToken: token } : {}),
     { props: inputs });
   try {
-    return unwrap(kind, await send());
+    return { obj: unwrap(kind, await send()), fresh: true };
   } catch (e) {
     if (!(e instanceof OutcomeUnknownError)) throw e;
   }
   throwIfCancelled(`${kind.className} create`);
   const found = await orphan(kind, inputs, wire, true);
-  if (found) return found;
+  if (found) return { obj: found, fresh: false };
   try {
-    return unwrap(kind, await send());
+    return { obj: unwrap(kind, await send()), fresh: true };
   } catch (e) {
     if (!(e instanceof OutcomeUnknownError)) throw e;
     const again = await orphan(kind, inputs, wire, true).catch(() => undefined);
-    if (again) return again;
+    if (again) return { obj: again, fresh: false };
     throw new Error(
       `${kind.className} create: the service's answer was lost twice (${(e as Error).message}); the resource may exist — run \`pulumi up\` again, which finds it instead of creating another`,
     );

@@ -76,6 +76,17 @@ const median = (xs: readonly number[]): number => {
 /** Durations observed by the waits of one process, by kind and phase. */
 export class DurationLearner {
   private readonly seen = new Map<string, Observation[]>();
+  private firstStart: number | undefined;
+
+  /** A wait starts at `at` (ms): the process's first wait marks the start of its work (see `sinceFirst`). */
+  started(at: number): void {
+    if (this.firstStart === undefined || at < this.firstStart) this.firstStart = at;
+  }
+
+  /** Time since this process's first wait started (ms), 0 before any. */
+  sinceFirst(now: number): number {
+    return this.firstStart === undefined ? 0 : Math.max(0, now - this.firstStart);
+  }
 
   record(kind: string, phase: Phase, lowMs: number, highMs: number): void {
     const key = `${kind}:${phase}`;
@@ -87,6 +98,7 @@ export class DurationLearner {
 
   clear(): void {
     this.seen.clear();
+    this.firstStart = undefined;
   }
 
   /** How much faster (< 1) or slower than typical the phases that took time have been, or undefined. */
@@ -101,18 +113,30 @@ export class DurationLearner {
     return ratios.length > 0 ? median(ratios) : undefined;
   }
 
+  /**
+   * The expected duration of a kind and phase. From observations: when every bracket (pending at `low`, done at
+   * `high`) overlaps the others, the phase may take one fixed time and the window is their intersection; else the
+   * durations vary, and the window is the spread of the brackets' midpoints, widened for how few there are (the
+   * range of n draws covers about (n − 1)/(n + 1) of the true one). One observation alone says nothing about the
+   * variation: ±30 % around it.
+   */
   expect(kind: string, phase: Phase): Expectation {
     const list = this.seen.get(`${kind}:${phase}`);
     if (list && list.length > 0) {
+      const n = list.length;
+      const lowMax = Math.max(...list.map((o) => o.lowMs));
+      const highMin = Math.min(...list.map((o) => o.highMs));
+      if (highMin <= 0) return { ms: 0, spread: 0, source: "observed" };
+      if (n >= 2 && lowMax <= highMin) {
+        const lo = 0.97 * lowMax;
+        const hi = 1.03 * highMin;
+        return { ms: (lo + hi) / 2, spread: (hi - lo) / (hi + lo), source: "observed" };
+      }
       const mids = list.map((o) => (o.lowMs + o.highMs) / 2);
       const ms = median(mids);
-      if (ms <= 0) return { ms: 0, spread: 0, source: "observed" };
-      // The observed range and the brackets' own width, plus a margin.
-      const range = (Math.max(...mids) - Math.min(...mids)) / 2 / ms;
-      const bracket = median(list.map((o) => (o.highMs - o.lowMs) / 2)) / ms;
-      // Until a few have been seen, the range says little: two draws of ±50 % can differ threefold.
-      const spread = list.length < 3 ? 0.35 : Math.min(0.6, Math.max(0.1, range, bracket) + 0.05);
-      return { ms, spread, source: "observed" };
+      const bracket = median(list.map((o) => (o.highMs - o.lowMs) / 2));
+      const range = n >= 2 ? ((Math.max(...mids) - Math.min(...mids)) / 2) * ((n + 1) / (n - 1)) : 0.3 * ms;
+      return { ms, spread: Math.min(0.6, Math.max(0.05, (range + bracket) / ms)), source: "observed" };
     }
     const typical = typicalPhaseMs(kind, phase);
     if (typical <= 0) return { ms: 0, spread: 0, source: "none" };
@@ -126,37 +150,55 @@ export class DurationLearner {
 export const processLearner = new DurationLearner();
 
 /**
+ * How many polls to spread across a trusted window: a poll costs one API call, seeing the end late costs wall
+ * time, weighed against the time this process has been at work (`refMs`, at least the expected duration), so
+ * that the same rule holds at any speed: k = √(μ · window / refMs), between 1 and 8 (this minimises the expected
+ * polls + μ × lateness / refMs for a completion anywhere in the window). A wait short next to what came before (a
+ * monitor after a gateway) gets one poll at its window's end; a long uncertain one (a gateway whose durations vary
+ * by ±50 %) five. μ = 25 trades calls for lateness: on the HA chain with durations drawn ±50 %, 16 gives fewer calls
+ * and 1.12 × the critical path, 49 gives 1.06 and a third more calls (bench/waits.ts).
+ */
+export const POLL_COST_MU = 25;
+
+export function windowPolls(windowMs: number, refMs: number): number {
+  if (windowMs <= 0 || refMs <= 0) return 1;
+  return Math.min(8, Math.max(1, Math.round(Math.sqrt((POLL_COST_MU * windowMs) / refMs))));
+}
+
+/**
  * Milliseconds from `elapsedMs` (time since the wait started) to the next poll.
  *
- * - before the window `ms × (1 ± spread)`: one sleep to its start when the expectation is trusted; otherwise
- *   polls that grow by a quarter of the time waited (from 1 s), so a phase faster than typical is seen late by
- *   ≤ 25 %;
- * - inside the window: about five polls across it (at least `floorMs` apart; at most a fifth of the time waited
- *   when the window is the untrusted typical one);
- * - past it: `lateFraction` of the time waited, between `floorMs` and `maxMs`.
+ * - a trusted expectation (announced, observed, scaled): the window `ms × (1 ± spread)` is cut into k equal steps
+ *   (`windowPolls`) and the polls fall on the step ends: the first one step into the window, the last at its end;
+ * - the untrusted typical one: polls that grow by a quarter of the time waited (from 1 s) up to the window, then
+ *   at most a fifth of the time waited apart across it, so a phase faster than typical is seen late by ≤ 25 %;
+ * - past the window: `lateFraction` of the time waited, between `floorMs` and `maxMs`.
  */
 export function nextPollDelay(
   elapsedMs: number,
   e: Expectation,
-  o: Pick<PollOptions, "floorMs" | "maxMs" | "lateFraction" | "random"> = {},
+  o: Pick<PollOptions, "floorMs" | "maxMs" | "lateFraction" | "random"> & { sinceFirstMs?: number } = {},
 ): number {
   const floor = o.floorMs ?? 250;
   const max = o.maxMs ?? 10_000;
+  const random = o.random ?? Math.random;
   const late = Math.min(max, Math.max(floor, (o.lateFraction ?? 0.1) * elapsedMs));
   // ±10 % jitter, so parallel waits of the same kind do not poll in lockstep.
-  const jitter = (ms: number) => Math.max(floor, Math.round(ms * (0.9 + 0.2 * (o.random ?? Math.random)())));
+  const jitter = (ms: number) => Math.max(floor, Math.round(ms * (0.9 + 0.2 * random())));
   if (e.ms <= 0) return jitter(Math.min(max, Math.max(floor, 0.5 * elapsedMs, 2 * floor)));
   const start = e.ms * (1 - e.spread);
   const end = e.ms * (1 + e.spread);
-  if (elapsedMs < start - floor) {
-    if (e.source !== "typical") return Math.round(start - elapsedMs);
-    return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.25 * elapsedMs)));
+  if (e.source === "typical") {
+    if (elapsedMs < start - floor) return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.25 * elapsedMs)));
+    if (elapsedMs < end) return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, (end - start) / 4, 0.2 * elapsedMs)));
+    return jitter(late);
   }
-  if (elapsedMs < end) {
-    // About five polls across the window; an untrusted (typical) window as wide as ±50 % is polled at a fifth of
-    // the time waited instead, so a phase that ends early in it is not seen a quarter-window late.
-    const step = e.source === "typical" ? Math.min((end - start) / 4, 0.2 * elapsedMs) : (end - start) / 5;
-    return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, step)));
+  if (elapsedMs < end - floor / 2) {
+    const k = windowPolls(end - start, Math.max(e.ms, o.sinceFirstMs ?? 0));
+    const step = (end - start) / k;
+    const i = Math.max(1, Math.floor((elapsedMs - start) / step + 1e-9) + 1);
+    // Up to 3 % later, never earlier: parallel waits spread out, and a poll does not land just before the end.
+    return Math.max(floor, Math.round((start + Math.min(k, i) * step - elapsedMs) * (1 + 0.03 * random())));
   }
   return jitter(late);
 }
@@ -190,6 +232,7 @@ export async function pollUntil<T>(
   const now = o.now ?? Date.now;
   const learner = o.learner ?? processLearner;
   const started = now();
+  learner.started(started);
   const expectation = (): Expectation =>
     o.expectedMs !== undefined && o.expectedMs > 0
       ? { ms: o.expectedMs, spread: 0.5, source: "announced" }
@@ -202,7 +245,7 @@ export async function pollUntil<T>(
   const first = expectation();
   const slept = first.source !== "typical" && first.source !== "none" && first.ms > 0;
   if (slept) {
-    await sleep(Math.min(nextPollDelay(0, first, o), Math.max(0, o.deadline - now())));
+    await sleep(Math.min(nextPollDelay(0, first, { ...o, sinceFirstMs: learner.sinceFirst(now()) }), Math.max(0, o.deadline - now())));
   }
   for (; ; n++) {
     throwIfCancelled(what);
@@ -236,7 +279,7 @@ export async function pollUntil<T>(
     if (remaining <= 0) {
       throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: elapsed });
     }
-    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), o) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
+    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), { ...o, sinceFirstMs: learner.sinceFirst(now()) }) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
     await sleep(Math.min(delay, remaining));
     throwIfCancelled(what);
   }

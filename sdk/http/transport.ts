@@ -4,7 +4,7 @@
  * `TimeoutError` with a flag saying whether the request certainly never left; the caller's abort is rethrown
  * as its own `signal.reason`.
  */
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { NOT_SENT_NETWORK_CODES, NetworkError, TimeoutError } from "../errors";
 
 export interface TransportOptions {
@@ -38,21 +38,28 @@ export interface TransportResponse {
 }
 
 export class Transport {
-  readonly dispatcher: Dispatcher;
+  private agent: Dispatcher | undefined;
   private readonly owned: boolean;
 
-  constructor(options: TransportOptions = {}) {
-    if (options.dispatcher) {
-      this.dispatcher = options.dispatcher;
-      this.owned = false;
-    } else {
-      this.dispatcher = new Agent({
-        connections: options.connections ?? 32,
-        keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-        connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+  constructor(private readonly options: TransportOptions = {}) {
+    this.agent = options.dispatcher;
+    this.owned = !options.dispatcher;
+  }
+
+  /**
+   * The dispatcher, created at the first request: undici takes 100–170 ms to load, which a provider process that
+   * only checks and diffs (a preview) never needs.
+   */
+  get dispatcher(): Dispatcher {
+    if (!this.agent) {
+      const { Agent } = require("undici") as typeof import("undici");
+      this.agent = new Agent({
+        connections: this.options.connections ?? 32,
+        keepAliveTimeout: this.options.keepAliveTimeoutMs ?? 30_000,
+        connect: { timeout: this.options.connectTimeoutMs ?? 10_000 },
       });
-      this.owned = true;
     }
+    return this.agent;
   }
 
   async send(req: TransportRequest): Promise<TransportResponse> {
@@ -98,7 +105,7 @@ export class Transport {
 
   /** Closes the dispatcher if this transport created it. */
   async close(): Promise<void> {
-    if (this.owned) await this.dispatcher.close();
+    if (this.owned && this.agent) await this.agent.close();
   }
 }
 

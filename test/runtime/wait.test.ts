@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, NetworkError, ResourceFailedError, WaitTimeoutError } from "../../sdk/errors";
 import { typicalPhaseMs } from "../../sdk/spec/durations";
-import { DurationLearner, nextPollDelay, parseDuration, pollDelay, pollUntil } from "../../provider/wait";
+import { DurationLearner, nextPollDelay, windowPolls, parseDuration, pollDelay, pollUntil } from "../../provider/wait";
 
 describe("pollDelay", () => {
   it("starts short, grows by the factor and stops at the cap, within ±20% jitter", () => {
@@ -138,8 +138,39 @@ describe("predictive polling", () => {
     expect(nextPollDelay(20_000, e, { random: () => 0.5 })).toBe(2_000);
     expect(nextPollDelay(500_000, e, { random: () => 0.5 })).toBe(10_000);
     expect(nextPollDelay(500_000, e, { random: () => 0.5, maxMs: 4_000 })).toBe(4_000);
-    // Trusted: before the window, one sleep to its start.
-    expect(nextPollDelay(1_000, e, { random: () => 0.5 })).toBe(7_000);
+    // Trusted: the window 8–12 s is cut into √(25 · 4 s / 10 s) ≈ 3 steps; the first poll falls one step in (9.33 s,
+    // up to 3 % later), the next ones on the following step ends, the last at the window's end.
+    expect(nextPollDelay(1_000, e, { random: () => 0 })).toBe(8_333);
+    expect(nextPollDelay(9_500, e, { random: () => 0 })).toBe(1_167);
+    expect(nextPollDelay(11_500, e, { random: () => 0 })).toBe(500);
+    expect(nextPollDelay(1_000, e, { random: () => 1 })).toBe(8_583);
+  });
+
+  it("the number of polls across a window does not depend on the speed: the same at any scale", () => {
+    for (const scale of [0.01, 0.15, 1, 10]) {
+      expect(windowPolls(4_000 * scale, 10_000 * scale)).toBe(3);
+      // Short next to what this process has waited already: one poll, at the window's end.
+      expect(windowPolls(1_000 * scale, 200_000 * scale)).toBe(1);
+    }
+    expect(windowPolls(180_000, 180_000)).toBe(5);
+    expect(windowPolls(10_000_000, 1)).toBe(8);
+  });
+
+  it("brackets that overlap are taken as one fixed duration: the window narrows to their intersection", () => {
+    const learner = new DurationLearner();
+    learner.record("vpnGateway", "create", 25_000, 31_000);
+    // One alone: ±30 % around its midpoint, plus its own half-width.
+    expect(learner.expect("vpnGateway", "create").spread).toBeCloseTo(0.3 + 3_000 / 28_000, 3);
+    learner.record("vpnGateway", "create", 26_000, 28_000);
+    const e = learner.expect("vpnGateway", "create");
+    expect(e.ms * (1 - e.spread)).toBeCloseTo(0.97 * 26_000, -1);
+    expect(e.ms * (1 + e.spread)).toBeCloseTo(1.03 * 28_000, -1);
+    // A third that does not overlap: durations vary; the window is their midpoints' spread, widened.
+    learner.record("vpnGateway", "create", 38_000, 40_000);
+    const v = learner.expect("vpnGateway", "create");
+    expect(v.ms).toBe(28_000);
+    expect(v.spread).toBeGreaterThan(0.4);
+    expect(v.spread).toBeLessThanOrEqual(0.6);
   });
 });
 
