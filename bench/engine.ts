@@ -25,9 +25,11 @@
  * exact: the growth of this process's cutime + cstime over the command, i.e. the CPU of the CLI and every
  * descendant waited for (not the emulator, which runs in this process).
  *
+ * The whole output of a command that fails is kept in the system temporary directory (the line names the file).
+ *
  * Run: `bash scripts/with-node22.sh node dist/bench/engine.js [N...] [--parallel P] [--throttle F] [--quick]`
- * (defaults: N = 50 and 200 with the CLI's default parallelism and 64; N = 200 throttled 30 % and 50 %; `--quick`:
- * N = 50 only).
+ * (defaults: N = 50 and 200 with the CLI's default parallelism — 4 × cores, 8 here — and 64; N = 200 throttled
+ * 30 % and 50 %; `--quick`: N = 50 only). HWVPN_BENCH_DEBUG=1 lists the sampled processes of each command.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -111,7 +113,9 @@ class TreeSampler {
     this.timer = setInterval(() => this.sample(), 250);
     this.sample();
   }
+  private samples = 0;
   private sample(): void {
+    this.samples++;
     const parent = new Map<number, number>();
     for (const d of fs.readdirSync("/proc")) {
       if (!/^\d+$/.test(d)) continue;
@@ -133,9 +137,10 @@ class TreeSampler {
         if (!f) continue;
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-        const role: Role =
-          pid === this.root ? "cli" : cmd.includes("dynamic-provider") ? "provider" : cmd.includes("cmd/run") ? "program" : "other";
         const prev = this.procs.get(pid);
+        // An exiting process (a zombie) has an empty command line: it keeps the role it had.
+        const role: Role =
+          pid === this.root ? "cli" : cmd.includes("dynamic-provider") ? "provider" : cmd.includes("cmd/run") ? "program" : (prev?.role ?? "other");
         this.procs.set(pid, {
           role,
           cpu: Math.max(prev?.cpu ?? 0, (Number(f[11]) + Number(f[12])) / TICK),
@@ -149,6 +154,7 @@ class TreeSampler {
   /** Per role: CPU summed over its processes, the largest peak RSS. */
   stop(): Record<Role, ProcUse> {
     clearInterval(this.timer);
+    if (process.env.HWVPN_BENCH_DEBUG) console.error(`sampler ${this.root} (${this.samples} samples):`, [...this.procs].map(([pid, p]) => `${pid} ${p.role} ${p.cpu} ${p.hwmMb.toFixed(0)}`).join(", "));
     const out = {} as Record<Role, ProcUse>;
     for (const r of ["cli", "provider", "program", "other"] as Role[]) out[r] = { cpu: 0, hwmMb: 0 };
     for (const p of this.procs.values()) {
@@ -233,12 +239,18 @@ async function configuration(emu: RunningEmulator, cli: Cli, n: number, parallel
   const secret = new Set(secretSettingKeys.map((k) => `${CONFIG_NAMESPACE}:${k}`));
   const pairs = Object.entries({ ...stackConfig(emu.settings), n: String(n), run: String(run) });
   await cli.ok(["config", "set-all", ...pairs.flatMap(([k, v]) => [secret.has(k) ? "--secret" : "--plaintext", `${k}=${v}`])]);
+  const inEmulator = async () => (await emu.admin.state(emu.projectId)).projects.flatMap((p) => Object.values(p.resources).flat()).length;
+  const before = await inEmulator();
   await emu.admin.clearFaults();
   if (throttle > 0) await emu.admin.injectFault({ path: "^/v5/", status: 429, retryAfter: 1, probability: throttle });
   const problems: string[] = [];
   const step = async (name: string, args: string[]) => {
     const m = await measured(cli, args);
-    if (m.r.code !== 0) problems.push(`${name} exited ${m.r.code}: ${firstError(m.r.output)}`);
+    if (m.r.code !== 0) {
+      const log = path.join(os.tmpdir(), `hwvpn-enginebench-${stack}-${name.replace(/\W+/g, "-")}.log`);
+      fs.writeFileSync(log, m.r.output);
+      problems.push(`${name} exited ${m.r.code}: ${firstError(m.r.output)} (whole output: ${log})`);
+    }
     return m;
   };
 
@@ -260,7 +272,7 @@ async function configuration(emu: RunningEmulator, cli: Cli, n: number, parallel
 
   const destroy = await step("destroy", ["destroy", "--yes", "--skip-preview", ...par]);
   await emu.admin.clearFaults();
-  const left = (await emu.admin.state(emu.projectId)).projects.flatMap((p) => Object.values(p.resources).flat()).length;
+  const left = (await inEmulator()) - before;
   if (left > 0) problems.push(`destroy left ${left} resources in the emulator`);
   await cli.ok(["stack", "rm", "--yes", "--force", stack]);
 
@@ -277,7 +289,7 @@ async function configuration(emu: RunningEmulator, cli: Cli, n: number, parallel
     `preview ${preview.wall.toFixed(1)} s, up ${up.wall.toFixed(1)} s, no-change up ${again.wall.toFixed(1)} s (${noop.changes} changes, ${noop.unchanged} unchanged), destroy ${destroy.wall.toFixed(1)} s; ` +
     `up: ${calls.length} API calls (${per(calls.length)}/resource: create ${per(by.create)}, show ${per(by.show)}, other ${per(by.other)}; ${calls.filter((c) => c.status === 429).length} answered 429${rec.lost ? "; HISTORY LOST ENTRIES" : ""}), ` +
     `${expected - resources.length} failed of ${expected} resources; ` +
-    `CPU s preview/up/no-change/destroy: CLI ${cpus("cli")}, provider host ${cpus("provider")}, program ${cpus("program")}, tree ${steps.map((m) => m.treeCpu.toFixed(1)).join("/")}; ` +
+    `CPU s preview/up/no-change/destroy: CLI ${cpus("cli")}, provider host ${cpus("provider")}, program ${cpus("program")}, other ${cpus("other")}, tree ${steps.map((m) => m.treeCpu.toFixed(1)).join("/")}; ` +
     `peak RSS CLI ${peak("cli")} MB, provider host ${peak("provider")} MB, program ${peak("program")} MB; ` +
     `P3 state/resource median ${kb(median(sizes))} (total ${kb(sizes.reduce((a, b) => a + b, 0))}, state file ${kb(stateFileBytes)}), ` +
     `__provider/resource median ${kb(median(providerSizes))} (total ${kb(providerSizes.reduce((a, b) => a + b, 0))}); ` +
