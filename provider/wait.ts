@@ -76,16 +76,11 @@ const median = (xs: readonly number[]): number => {
 /** Durations observed by the waits of one process, by kind and phase. */
 export class DurationLearner {
   private readonly seen = new Map<string, Observation[]>();
-  private firstStart: number | undefined;
-
-  /** A wait starts at `at` (ms): the process's first wait marks the start of its work (see `sinceFirst`). */
-  started(at: number): void {
-    if (this.firstStart === undefined || at < this.firstStart) this.firstStart = at;
-  }
-
-  /** Time since this process's first wait started (ms), 0 before any. */
-  sinceFirst(now: number): number {
-    return this.firstStart === undefined ? 0 : Math.max(0, now - this.firstStart);
+  /** The longest phase observed in this process (ms): what a wait's lateness is weighed against. */
+  longestMs(): number {
+    let longest = 0;
+    for (const list of this.seen.values()) for (const o of list) longest = Math.max(longest, (o.lowMs + o.highMs) / 2);
+    return longest;
   }
 
   record(kind: string, phase: Phase, lowMs: number, highMs: number): void {
@@ -98,7 +93,6 @@ export class DurationLearner {
 
   clear(): void {
     this.seen.clear();
-    this.firstStart = undefined;
   }
 
   /** How much faster (< 1) or slower than typical the phases that took time have been, or undefined. */
@@ -151,14 +145,14 @@ export const processLearner = new DurationLearner();
 
 /**
  * How many polls to spread across a trusted window: a poll costs one API call, seeing the end late costs wall
- * time, weighed against the time this process has been at work (`refMs`, at least the expected duration), so
- * that the same rule holds at any speed: k = √(μ · window / refMs), between 1 and 8 (this minimises the expected
- * polls + μ × lateness / refMs for a completion anywhere in the window). A wait short next to what came before (a
- * monitor after a gateway) gets one poll at its window's end; a long uncertain one (a gateway whose durations vary
- * by ±50 %) five. μ = 25 trades calls for lateness: on the HA chain with durations drawn ±50 %, 16 gives fewer calls
- * and 1.12 × the critical path, 49 gives 1.06 and a third more calls (bench/waits.ts).
+ * time, weighed against the longest phase this process has seen (`refMs`, at least the expected duration: what a
+ * dependency chain's critical path is made of), so that the same rule holds at any speed: k = √(μ · window /
+ * refMs), between 1 and 8 (this minimises the expected polls + μ × lateness / refMs for a completion anywhere in
+ * the window). A wait short next to what came before (a monitor after its gateway) gets one poll, at its window's
+ * end; a long uncertain one (a gateway whose durations vary by ±50 %) eight. μ trades calls for lateness
+ * (bench/waits.ts prints both).
  */
-export const POLL_COST_MU = 25;
+export const POLL_COST_MU = 64;
 
 export function windowPolls(windowMs: number, refMs: number): number {
   if (windowMs <= 0 || refMs <= 0) return 1;
@@ -177,7 +171,7 @@ export function windowPolls(windowMs: number, refMs: number): number {
 export function nextPollDelay(
   elapsedMs: number,
   e: Expectation,
-  o: Pick<PollOptions, "floorMs" | "maxMs" | "lateFraction" | "random"> & { sinceFirstMs?: number } = {},
+  o: Pick<PollOptions, "floorMs" | "maxMs" | "lateFraction" | "random"> & { refMs?: number } = {},
 ): number {
   const floor = o.floorMs ?? 250;
   const max = o.maxMs ?? 10_000;
@@ -194,7 +188,7 @@ export function nextPollDelay(
     return jitter(late);
   }
   if (elapsedMs < end - floor / 2) {
-    const k = windowPolls(end - start, Math.max(e.ms, o.sinceFirstMs ?? 0));
+    const k = windowPolls(end - start, Math.max(e.ms, o.refMs ?? 0));
     const step = (end - start) / k;
     const i = Math.max(1, Math.floor((elapsedMs - start) / step + 1e-9) + 1);
     // Up to 3 % later, never earlier: parallel waits spread out, and a poll does not land just before the end.
@@ -232,7 +226,6 @@ export async function pollUntil<T>(
   const now = o.now ?? Date.now;
   const learner = o.learner ?? processLearner;
   const started = now();
-  learner.started(started);
   const expectation = (): Expectation =>
     o.expectedMs !== undefined && o.expectedMs > 0
       ? { ms: o.expectedMs, spread: 0.5, source: "announced" }
@@ -245,7 +238,7 @@ export async function pollUntil<T>(
   const first = expectation();
   const slept = first.source !== "typical" && first.source !== "none" && first.ms > 0;
   if (slept) {
-    await sleep(Math.min(nextPollDelay(0, first, { ...o, sinceFirstMs: learner.sinceFirst(now()) }), Math.max(0, o.deadline - now())));
+    await sleep(Math.min(nextPollDelay(0, first, { ...o, refMs: learner.longestMs() }), Math.max(0, o.deadline - now())));
   }
   for (; ; n++) {
     throwIfCancelled(what);
@@ -279,7 +272,7 @@ export async function pollUntil<T>(
     if (remaining <= 0) {
       throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: elapsed });
     }
-    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), { ...o, sinceFirstMs: learner.sinceFirst(now()) }) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
+    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), { ...o, refMs: learner.longestMs() }) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
     await sleep(Math.min(delay, remaining));
     throwIfCancelled(what);
   }

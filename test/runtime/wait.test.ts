@@ -138,21 +138,23 @@ describe("predictive polling", () => {
     expect(nextPollDelay(20_000, e, { random: () => 0.5 })).toBe(2_000);
     expect(nextPollDelay(500_000, e, { random: () => 0.5 })).toBe(10_000);
     expect(nextPollDelay(500_000, e, { random: () => 0.5, maxMs: 4_000 })).toBe(4_000);
-    // Trusted: the window 8–12 s is cut into √(25 · 4 s / 10 s) ≈ 3 steps; the first poll falls one step in (9.33 s,
+    // Trusted: the window 8–12 s is cut into √(64 · 4 s / 10 s) ≈ 5 steps; the first poll falls one step in (8.8 s,
     // up to 3 % later), the next ones on the following step ends, the last at the window's end.
-    expect(nextPollDelay(1_000, e, { random: () => 0 })).toBe(8_333);
-    expect(nextPollDelay(9_500, e, { random: () => 0 })).toBe(1_167);
+    expect(nextPollDelay(1_000, e, { random: () => 0 })).toBe(7_800);
+    expect(nextPollDelay(9_000, e, { random: () => 0 })).toBe(600);
     expect(nextPollDelay(11_500, e, { random: () => 0 })).toBe(500);
-    expect(nextPollDelay(1_000, e, { random: () => 1 })).toBe(8_583);
+    expect(nextPollDelay(1_000, e, { random: () => 1 })).toBe(8_034);
+    // Weighed against a much longer phase seen before (a gateway of 400 s), the same window gets one poll, at its end.
+    expect(nextPollDelay(1_000, e, { random: () => 0, refMs: 400_000 })).toBe(11_000);
   });
 
   it("the number of polls across a window does not depend on the speed: the same at any scale", () => {
     for (const scale of [0.01, 0.15, 1, 10]) {
-      expect(windowPolls(4_000 * scale, 10_000 * scale)).toBe(3);
+      expect(windowPolls(4_000 * scale, 10_000 * scale)).toBe(5);
       // Short next to what this process has waited already: one poll, at the window's end.
       expect(windowPolls(1_000 * scale, 200_000 * scale)).toBe(1);
     }
-    expect(windowPolls(180_000, 180_000)).toBe(5);
+    expect(windowPolls(180_000, 180_000)).toBe(8);
     expect(windowPolls(10_000_000, 1)).toBe(8);
   });
 
