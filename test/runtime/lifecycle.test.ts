@@ -76,6 +76,38 @@ describe("deterministic identity", () => {
     await second.destroy();
   });
 
+  it("under a parent created in this process nothing is looked up; under an earlier one, the orphan is still found", async () => {
+    const lists = async () =>
+      (await env.emu.admin.requests({ projectId: env.emu.projectId })).filter((h) => /^list(VpnConnections|ConnectionMonitors)$/.test(h.operation ?? "")).length;
+    const before = await lists();
+    const gwIn = gwArgs();
+    const gw = await new SimResource(env.rt, "vpnGateway", "fresh-parent-gw").create(gwIn);
+    const cgw = await new SimResource(env.rt, "customerGateway", "fresh-parent-cgw").create({ idType: "ip", idValue: "192.0.2.71" });
+    const connArgs = { vgwId: gw.id, vgwIp: gwIn.eip1.id, cgwId: cgw.id, peerSubnets: ["192.168.71.0/24"], psk: "Fresh-Parent.2024" };
+    const conn = await new SimResource(env.rt, "vpnConnection", "fresh-parent-conn").create(connArgs);
+    const mon = await new SimResource(env.rt, "connectionMonitor", "fresh-parent-mon").create({ vpnConnectionId: conn.id });
+    // A new gateway has no connections of an earlier process, a new connection no monitor: no listing of either.
+    expect(await lists()).toBe(before);
+    await mon.destroy();
+
+    // A connection made outside this process (an earlier `up`) with the monitor its killed create left.
+    const earlier = await env.api.createVpnConnection({
+      body: { vpn_connection: { vgw_id: gw.id, vgw_ip: gwIn.eip1.id, cgw_id: cgw.id, peer_subnets: ["192.168.72.0/24"], psk: "Earlier-Up.2024" } },
+    });
+    const earlierId = earlier.vpn_connection.id;
+    await env.api.createConnectionMonitor({ body: { connection_monitor: { vpn_connection_id: earlierId } } });
+    const monitors = await count("connectionMonitor");
+    const again = await new SimResource(env.rt, "connectionMonitor", "earlier-parent-mon").create({ vpnConnectionId: earlierId });
+    expect(await lists()).toBe(before + 1);
+    expect(await count("connectionMonitor")).toBe(monitors);
+    expect(again.outs!.vpnConnectionId).toBe(earlierId);
+    await again.destroy();
+    await env.api.deleteVpnConnection({ vpn_connection_id: earlierId });
+    await conn.destroy();
+    await cgw.destroy();
+    await gw.destroy();
+  });
+
   it("an answer lost after the create committed: the resource is found, not created twice", async () => {
     await env.emu.admin.injectFault({ operation: "createCgw", drop: "after", times: 1 });
     const before = await count("customerGateway");
