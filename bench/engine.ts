@@ -39,6 +39,7 @@ import { startEmulator, type HistoryEntry, type RunningEmulator } from "../emula
 import { CONFIG_NAMESPACE, secretSettingKeys, stackConfig } from "../provider/settings";
 import { cliFor, type Cli, type CliResult } from "../scripts/lib/cli";
 import { repoRoot } from "../scripts/lib/engine";
+import { scaleArgs } from "./args";
 
 const PROJECT = "hwvpn-engine-bench";
 const DELAY_SCALE = 0.02;
@@ -299,17 +300,10 @@ async function configuration(emu: RunningEmulator, cli: Cli, n: number, parallel
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : undefined;
-  };
-  const ns = args.filter((a, i) => /^\d+$/.test(a) && !["--parallel", "--throttle"].includes(args[i - 1] ?? "")).map(Number);
-  const parallelFlag = flag("--parallel");
-  const throttleFlag = flag("--throttle");
+  const { ns, parallel: parallelFlag, throttle: throttleFlag, quick, given } = scaleArgs();
   const plan: [number, number | undefined, number][] = [];
-  if (args.includes("--quick")) plan.push([50, undefined, 0]);
-  else if (ns.length || parallelFlag !== undefined || throttleFlag !== undefined) {
+  if (quick) plan.push([50, undefined, 0]);
+  else if (given) {
     for (const n of ns.length ? ns : [50]) plan.push([n, parallelFlag, throttleFlag ?? 0]);
   } else {
     plan.push([50, undefined, 0], [50, 64, 0], [200, undefined, 0], [200, 64, 0], [200, undefined, 0.3], [200, undefined, 0.5]);

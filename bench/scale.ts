@@ -18,6 +18,7 @@ import { methods } from "../provider/runtime";
 import { stackConfig } from "../provider/settings";
 import { processLearner } from "../provider/wait";
 import { sharedRateLimiter } from "../sdk/http/limiter";
+import { scaleArgs } from "./args";
 
 const AK = "EMUSCALEAK0000000001";
 const SK = "EmulatorScaleSecretKey00000000000000001";
@@ -133,14 +134,7 @@ async function scaleRun(url: string, adminToken: string, n: number, parallel: nu
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : undefined;
-  };
-  const ns = args.filter((a, i) => /^\d+$/.test(a) && !["--parallel", "--throttle"].includes(args[i - 1] ?? "")).map(Number);
-  const parallelFlag = flag("--parallel");
-  const throttleFlag = flag("--throttle");
+  const { ns, parallel: parallelFlag, throttle: throttleFlag, given } = scaleArgs();
   const scale = 0.02;
   const w = new Worker(__filename, { workerData: { role: "emulator", scale } });
   const { url, adminToken } = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
@@ -149,7 +143,7 @@ async function main(): Promise<void> {
   });
   console.log(`\nScale (provider runtime in-process, emulator in a worker at delay scale ${scale}, ${require("node:os").cpus().length} cores, load ${require("node:os").loadavg()[0].toFixed(2)}):`);
   const plan: [number, number, number][] = [];
-  if (ns.length || parallelFlag !== undefined || throttleFlag !== undefined) {
+  if (given) {
     for (const n of ns.length ? ns : [50]) plan.push([n, parallelFlag ?? Infinity, throttleFlag ?? 0]);
   } else {
     plan.push([50, Infinity, 0], [50, 64, 0], [200, Infinity, 0], [200, 64, 0], [200, Infinity, 0.3], [200, Infinity, 0.5]);
