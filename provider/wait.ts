@@ -76,6 +76,7 @@ const median = (xs: readonly number[]): number => {
 /** Durations observed by the waits of one process, by kind and phase. */
 export class DurationLearner {
   private readonly seen = new Map<string, Observation[]>();
+
   /** The longest phase observed in this process (ms): what a wait's lateness is weighed against. */
   longestMs(): number {
     let longest = 0;
@@ -120,7 +121,8 @@ export class DurationLearner {
       const n = list.length;
       const lowMax = Math.max(...list.map((o) => o.lowMs));
       const highMin = Math.min(...list.map((o) => o.highMs));
-      if (highMin <= 0) return { ms: 0, spread: 0, source: "observed" };
+      // Every one immediate (an emulator at delay scale 0, a phase without a status): poll at once.
+      if (list.every((o) => o.highMs <= 0)) return { ms: 0, spread: 0, source: "observed" };
       if (n >= 2 && lowMax <= highMin) {
         const lo = 0.97 * lowMax;
         const hi = 1.03 * highMin;

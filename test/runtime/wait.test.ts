@@ -173,6 +173,13 @@ describe("predictive polling", () => {
     expect(v.ms).toBe(28_000);
     expect(v.spread).toBeGreaterThan(0.4);
     expect(v.spread).toBeLessThanOrEqual(0.6);
+
+    // An immediate one among them (the phase took no time once) does not make the others immediate.
+    const mixed = new DurationLearner();
+    mixed.record("vpnConnection", "create", 0, 0);
+    mixed.record("vpnConnection", "create", 2_000, 2_500);
+    mixed.record("vpnConnection", "create", 2_200, 2_600);
+    expect(mixed.expect("vpnConnection", "create").ms).toBe(2_250);
   });
 });
 
