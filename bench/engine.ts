@@ -40,6 +40,7 @@ import { CONFIG_NAMESPACE, secretSettingKeys, stackConfig } from "../provider/se
 import { cliFor, type Cli, type CliResult } from "../scripts/lib/cli";
 import { repoRoot } from "../scripts/lib/engine";
 import { scaleArgs } from "./args";
+import { median } from "./stats";
 
 const PROJECT = "hwvpn-engine-bench";
 const DELAY_SCALE = 0.02;
@@ -222,10 +223,6 @@ function summary(output: string): { changes: number; unchanged: number } {
   return { changes, unchanged };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const firstError = (output: string) => /^\s*error: .*$/m.exec(output)?.[0].trim().slice(0, 200) ?? "(no error line)";
 

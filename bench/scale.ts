@@ -19,6 +19,7 @@ import { stackConfig } from "../provider/settings";
 import { processLearner } from "../provider/wait";
 import { sharedRateLimiter } from "../sdk/http/limiter";
 import { scaleArgs } from "./args";
+import { pct } from "./stats";
 
 const AK = "EMUSCALEAK0000000001";
 const SK = "EmulatorScaleSecretKey00000000000000001";
@@ -31,10 +32,6 @@ async function worker(): Promise<void> {
   parentPort!.postMessage({ url: emu.url, adminToken: emu.adminToken });
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 
 class Semaphore {
   private queue: (() => void)[] = [];

@@ -24,6 +24,7 @@ import * as path from "node:path";
 import { VpnClient } from "../sdk/client";
 import { operations } from "../sdk/spec/operations";
 import type { OperationSpec } from "../sdk/spec/types";
+import { median } from "./stats";
 
 const AK = "HWBENCHAK00000000001";
 const SK = "BenchSecretKey0000000000000000000000001";
@@ -206,10 +207,6 @@ async function main(): Promise<void> {
   if (stats.failures > 0)
     throw new Error(`${stats.failures} signature verification failures (last: ${stats.lastFailure})`);
 
-  const median = (xs: number[]) => {
-    const v = [...xs].sort((a, b) => a - b);
-    return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-  };
   const ratios = oursRounds.map((o, i) => o / officialRounds[i]!);
   const fmt = (x: number) => x.toFixed(0).padStart(7);
   console.log(`Signed GET round trips per second (ShowVgw, concurrency ${concurrency}, ${PAIRS} pairs of alternating ${seconds}s rounds after a warm-up; load ${require("node:os").loadavg()[0].toFixed(2)})`);

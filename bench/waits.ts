@@ -21,6 +21,7 @@ import { methods } from "../provider/runtime";
 import { stackConfig } from "../provider/settings";
 import { DurationLearner, pollDelay, pollUntil, processLearner } from "../provider/wait";
 import type { Phase } from "../sdk/spec/durations";
+import { median, pct } from "./stats";
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
@@ -37,14 +38,6 @@ type Waiter = "ours" | "ours-warm" | "ours-steady" | "fixed-growing" | "terrafor
 /** What each line measured, for the goals summary. */
 const results: { label: string; ratio: number; perResource: number }[] = [];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 const f2 = (x: number) => x.toFixed(2);
 
 /** One wait on a virtual clock: returns when the waiter sees the phase done, and its polls. */

@@ -96,8 +96,8 @@ export async function findOrphan(req: LookupRequest): Promise<Props | undefined>
   const strategy = lookupStrategy(kind, inputs);
   if (!strategy) return undefined;
   const ours = (item: Props | undefined) => item && !isStateId(inputs, String(item[kind.idField] ?? ""));
-  if (!req.fresh && underNewParent(req.pathParams)) return undefined;
   if (strategy === "singleton") {
+    if (!req.fresh && underNewParent(req.pathParams)) return undefined;
     const obj = await req.showSingleton();
     return ours(obj) ? obj : undefined;
   }
