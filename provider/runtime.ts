@@ -52,6 +52,15 @@ export function client(): VpnClient {
   return clientFor(currentSettings());
 }
 
+/** The endpoint's origin the resource being handled is served by: where its durations are remembered (./remembered). */
+function endpointScope(): string | undefined {
+  try {
+    return new URL(client().config.endpoint).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 function clientKey(): string {
   const s = currentSettings();
   return JSON.stringify([s.endpoint, s.region, s.projectId]);
@@ -303,8 +312,13 @@ async function waitReady(kind: ResourceKindSpec, id: string, props: Props, deadl
       const ok = wantActive ? status === "ACTIVE" : st.ready.includes(status);
       return ok ? { done: true, value: obj } : { done: false, seen: `status ${status || "(none)"}` };
     },
-    { deadline, reads: true, ...(phase && !wantActive ? { expect: { kind: kind.kind, phase } } : {}) },
+    { deadline, reads: true, ...(phase && !wantActive ? { expect: scoped(kind.kind, phase) } : {}) },
   );
+}
+
+function scoped(kind: string, phase: Phase): { kind: string; phase: Phase; scope?: string } {
+  const scope = endpointScope();
+  return scope ? { kind, phase, scope } : { kind, phase };
 }
 
 async function waitGone(kind: ResourceKindSpec, id: string, props: Props, deadline: number): Promise<void> {
@@ -315,7 +329,7 @@ async function waitGone(kind: ResourceKindSpec, id: string, props: Props, deadli
       if (!obj) return { done: true, value: undefined };
       return { done: false, seen: `status ${String(obj[kind.status?.field ?? "status"] ?? "(present)")}` };
     },
-    { deadline, reads: true, expect: { kind: kind.kind, phase: "delete" } },
+    { deadline, reads: true, expect: scoped(kind.kind, "delete") },
   );
 }
 

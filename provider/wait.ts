@@ -1,6 +1,7 @@
 import { isDefinitelyNotProcessed, isRetryable, WaitTimeoutError } from "../sdk/errors";
 import { typicalPhaseMs, type Phase } from "../sdk/spec/durations";
 import { cancellableSleep, throwIfCancelled } from "./cancel";
+import { defaultMemory, isLocalEndpoint, type DurationMemory, type Observation } from "./remembered";
 
 /**
  * Waiting on real status under a deadline the user sets per resource (`timeouts`), since Pulumi's customTimeouts
@@ -8,7 +9,8 @@ import { cancellableSleep, throwIfCancelled } from "./cancel";
  *
  * A wait that knows what it waits for (a kind and a phase: a gateway's create) schedules its polls from the
  * duration it expects, best source first: a duration the API announced (a job's `expected_time_seconds`), the
- * durations already observed in this process for the same kind and phase, the typical duration of
+ * durations already observed in this process for the same kind and phase (or, against a cloud endpoint, by an
+ * earlier process: ./remembered), the typical duration of
  * sdk/spec/durations scaled by how fast other kinds have been in this process, and last the typical duration
  * itself, which it does not trust: before anything has been observed the polls grow geometrically from a second,
  * so a phase much faster than typical is seen late by at most a fraction of the time waited. Around the expected
@@ -23,8 +25,12 @@ import { cancellableSleep, throwIfCancelled } from "./cancel";
 export interface PollOptions {
   /** Absolute deadline, ms since epoch. */
   deadline: number;
-  /** What is awaited: schedules the polls around the expected completion (see the module comment). */
-  expect?: { kind: string; phase: Phase };
+  /**
+   * What is awaited: schedules the polls around the expected completion (see the module comment). `scope` is the
+   * endpoint's origin: durations observed against a cloud endpoint are remembered for later processes
+   * (./remembered).
+   */
+  expect?: { kind: string; phase: Phase; scope?: string };
   /** A duration the API announced for this wait (ms), e.g. a job's `expected_time_seconds`. */
   expectedMs?: number;
   /** Shortest interval between two polls (default 250 ms). */
@@ -52,12 +58,6 @@ export interface PollOptions {
 /** The default sleep ends early when the operation is cancelled (./cancel). */
 export const defaultSleep = cancellableSleep;
 
-/** A bracket on how long one phase took: it was pending at `lowMs` and done at `highMs` (from the wait's start). */
-interface Observation {
-  lowMs: number;
-  highMs: number;
-}
-
 export interface Expectation {
   /** Expected duration of the phase, ms. */
   ms: number;
@@ -73,9 +73,25 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Durations observed by the waits of one process, by kind and phase. */
+/**
+ * Durations observed by the waits of one process, by kind and phase; with a memory, also those an earlier process
+ * observed against the same cloud endpoint (recalled once per endpoint, before the first wait on it).
+ */
 export class DurationLearner {
   private readonly seen = new Map<string, Observation[]>();
+  private readonly recalled = new Set<string>();
+
+  constructor(private readonly memory?: DurationMemory) {}
+
+  /** Adds what the memory holds for this endpoint (once; nothing for an endpoint on this machine). */
+  recall(scope: string): void {
+    if (!this.memory || this.recalled.has(scope) || isLocalEndpoint(scope)) return;
+    this.recalled.add(scope);
+    for (const [key, list] of Object.entries(this.memory.recall(scope))) {
+      const merged = [...list, ...(this.seen.get(key) ?? [])];
+      this.seen.set(key, merged.slice(-50));
+    }
+  }
 
   /** The longest phase observed in this process (ms): what a wait's lateness is weighed against. */
   longestMs(): number {
@@ -84,16 +100,21 @@ export class DurationLearner {
     return longest;
   }
 
-  record(kind: string, phase: Phase, lowMs: number, highMs: number): void {
+  /** Records how long a phase took; with a cloud endpoint's `scope`, a timed one is remembered too. */
+  record(kind: string, phase: Phase, lowMs: number, highMs: number, scope?: string): void {
     const key = `${kind}:${phase}`;
     const list = this.seen.get(key) ?? [];
-    list.push({ lowMs: Math.max(0, lowMs), highMs: Math.max(lowMs, highMs) });
+    const o = { lowMs: Math.max(0, lowMs), highMs: Math.max(lowMs, highMs) };
+    list.push(o);
     if (list.length > 50) list.shift();
     this.seen.set(key, list);
+    if (this.memory && scope && o.highMs > 0 && !isLocalEndpoint(scope)) this.memory.remember(scope, key, o);
   }
 
+  /** Forgets what this process observed and recalled (the memory's file is left as it is). */
   clear(): void {
     this.seen.clear();
+    this.recalled.clear();
   }
 
   /** How much faster (< 1) or slower than typical the phases that took time have been, or undefined. */
@@ -142,8 +163,8 @@ export class DurationLearner {
   }
 }
 
-/** The waits of this process share what they observe. */
-export const processLearner = new DurationLearner();
+/** The waits of this process share what they observe, and remember it for later processes (./remembered). */
+export const processLearner = new DurationLearner(defaultMemory());
 
 /**
  * How many polls to spread across a trusted window: a poll costs one API call, seeing the end late costs wall
@@ -228,6 +249,7 @@ export async function pollUntil<T>(
   const now = o.now ?? Date.now;
   const learner = o.learner ?? processLearner;
   const started = now();
+  if (o.expect?.scope) learner.recall(o.expect.scope);
   const expectation = (): Expectation =>
     o.expectedMs !== undefined && o.expectedMs > 0
       ? { ms: o.expectedMs, spread: 0.5, source: "announced" }
@@ -259,9 +281,10 @@ export async function pollUntil<T>(
         // Done at an immediate first poll: as good as instant (the emulator at delay scale 0, a phase without a
         // status). Done at a scheduled first poll: it took at most that long (the bracket pulls the estimate
         // down a little, so the next wait looks a bit earlier).
-        if (pendingAt >= 0) learner.record(o.expect.kind, o.expect.phase, pendingAt, elapsed);
-        else if (slept) learner.record(o.expect.kind, o.expect.phase, 0.8 * elapsed, elapsed);
-        else learner.record(o.expect.kind, o.expect.phase, 0, 0);
+        const { kind, phase, scope } = o.expect;
+        if (pendingAt >= 0) learner.record(kind, phase, pendingAt, elapsed, scope);
+        else if (slept) learner.record(kind, phase, 0.8 * elapsed, elapsed, scope);
+        else learner.record(kind, phase, 0, 0);
       }
       return r.value;
     }
