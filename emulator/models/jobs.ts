@@ -71,8 +71,9 @@ function scaledSeconds(seconds: number, scale: number): number {
 }
 
 /**
- * Times the statuses still ahead of a job whose action starts at `now` (at delay scale 0 the job moves per read
- * instead). `passes` statuses before the end share the action's duration evenly.
+ * Times the statuses still ahead of a job whose action starts now (`h.now`), the job in the action's first
+ * status: the statuses the flow passes before its end one last an equal share of the action's duration each. At
+ * delay scale 0 nothing is timed and the job moves per read instead.
  */
 function schedule(h: HookContext, list: JobList, action: UpgradeAction, j: StoredJob): void {
   const scale = h.emu.transitions.scale;
