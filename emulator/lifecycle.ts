@@ -123,11 +123,19 @@ export class TransitionRegistry {
     if (own) return own;
     const d = this.defaultFor(kind, phase);
     if (this.durationSeed === undefined || d.progression.mode !== "time") return d;
-    const key = `${kind}:${phase}`;
+    return { progression: { mode: "time", ms: this.drawMs(`${kind}:${phase}`, d.progression.ms) } };
+  }
+
+  /**
+   * A duration that starts now: `ms` itself, or with a seed `ms` × a factor drawn in [0.5, 1.5), the n-th draw
+   * of `key` from (seed, key, n). Phases draw under `kind:phase`; other timed things (upgrade jobs) under their
+   * own keys.
+   */
+  drawMs(key: string, ms: number): number {
+    if (this.durationSeed === undefined) return ms;
     const n = this.drawn.get(key) ?? 0;
     this.drawn.set(key, n + 1);
-    const factor = 0.5 + seededUnit(this.durationSeed, `${key}:${n}`);
-    return { progression: { mode: "time", ms: Math.round(d.progression.ms * factor) } };
+    return Math.round(ms * (0.5 + seededUnit(this.durationSeed, `${key}:${n}`)));
   }
 
   set(kind: string, config: TransitionConfig, phase?: Phase): void {

@@ -163,7 +163,11 @@ async function waitFor(spec: ActionSpec, inputs: Props, response: Props, deadlin
         const status = String(job.status ?? "");
         if ((FAILED_JOB_STATUSES as readonly string[]).includes(status))
           throw new ResourceFailedError(`upgrade job ${jobId} failed${job.error_message ? `: ${job.error_message}` : ""}`, { status, resourceId: jobId });
-        return status === flow.ends ? { done: true, value: status } : { done: false, seen: `status ${status || "(none)"}` };
+        if (status === flow.ends) return { done: true, value: status };
+        // The job announces how long it takes: the next polls gather around its end (the first list is at once,
+        // since the upgrade's response carries only the job id).
+        const expected = Number(job.expected_time_seconds ?? 0);
+        return { done: false, seen: `status ${status || "(none)"}`, ...(expected > 0 ? { expectMs: expected * 1000 } : {}) };
       },
       { deadline },
     );

@@ -31,7 +31,10 @@ export interface PollOptions {
    * (./remembered).
    */
   expect?: { kind: string; phase: Phase; scope?: string };
-  /** A duration the API announced for this wait (ms), e.g. a job's `expected_time_seconds`. */
+  /**
+   * A duration the API announced for this wait (ms), e.g. a job's `expected_time_seconds`. A probe that learns
+   * it only from what it reads passes it in its pending result instead (`expectMs`).
+   */
   expectedMs?: number;
   /** Shortest interval between two polls (default 250 ms). */
   floorMs?: number;
@@ -234,15 +237,22 @@ function transient(err: unknown, reads: boolean): boolean {
 }
 
 /**
+ * What a probe saw. Pending, it may carry `expectMs`: the duration the API announces for what is awaited (ms from
+ * the wait's start, e.g. a job's `expected_time_seconds` × 1000); the polls that follow are then scheduled
+ * around it, as with `PollOptions.expectedMs` (the last announcement counts).
+ */
+export type ProbeResult<T> = { done: true; value: T } | { done: false; seen: string; expectMs?: number };
+
+/**
  * Calls `probe` until it returns `{ done: true }`; `seen` names the last observation for the timeout error. A
  * probe that throws ends the wait (a terminal status), unless the failure is transient (see `reads`).
  *
- * The first probe runs at once unless this process has seen the same kind and phase take time; a wait that
- * ends records how long it took.
+ * The first probe runs at once unless this process has seen the same kind and phase take time (or a duration was
+ * announced up front); a wait that ends records how long it took, unless it followed an announcement.
  */
 export async function pollUntil<T>(
   what: string,
-  probe: () => Promise<{ done: true; value: T } | { done: false; seen: string }>,
+  probe: () => Promise<ProbeResult<T>>,
   o: PollOptions,
 ): Promise<T> {
   const sleep = o.sleep ?? defaultSleep;
@@ -250,9 +260,11 @@ export async function pollUntil<T>(
   const learner = o.learner ?? processLearner;
   const started = now();
   if (o.expect?.scope) learner.recall(o.expect.scope);
+  // The announced duration: the options' one, then the latest a probe reported.
+  let announced = o.expectedMs;
   const expectation = (): Expectation =>
-    o.expectedMs !== undefined && o.expectedMs > 0
-      ? { ms: o.expectedMs, spread: 0.5, source: "announced" }
+    announced !== undefined && announced > 0
+      ? { ms: announced, spread: 0.5, source: "announced" }
       : o.expect
         ? learner.expect(o.expect.kind, o.expect.phase)
         : { ms: 0, spread: 0, source: "none" };
@@ -277,7 +289,7 @@ export async function pollUntil<T>(
     const elapsed = now() - started;
     if (r?.done) {
       o.onPoll?.({ elapsedMs: elapsed, outcome: "done" });
-      if (o.expect && o.expectedMs === undefined) {
+      if (o.expect && announced === undefined) {
         // Done at an immediate first poll: as good as instant (the emulator at delay scale 0, a phase without a
         // status). Done at a scheduled first poll: it took at most that long (the bracket pulls the estimate
         // down a little, so the next wait looks a bit earlier).
@@ -291,13 +303,14 @@ export async function pollUntil<T>(
     if (r) {
       last = r.seen;
       pendingAt = elapsed;
+      if (r.expectMs !== undefined && r.expectMs > 0) announced = r.expectMs;
       o.onPoll?.({ elapsedMs: elapsed, outcome: "pending" });
     }
     const remaining = o.deadline - now();
     if (remaining <= 0) {
       throw new WaitTimeoutError(`timed out waiting for ${what} (last seen: ${last})`, { lastStatus: last, waitedMs: elapsed });
     }
-    const delay = o.expect || o.expectedMs ? nextPollDelay(elapsed, expectation(), { ...o, refMs: learner.longestMs() }) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
+    const delay = o.expect || announced ? nextPollDelay(elapsed, expectation(), { ...o, refMs: learner.longestMs() }) : pollDelay(n, { ...(o.maxMs ? { maxMs: o.maxMs } : {}), ...(o.random ? { random: o.random } : {}) });
     await sleep(Math.min(delay, remaining));
     throwIfCancelled(what);
   }

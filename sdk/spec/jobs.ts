@@ -17,7 +17,10 @@ export interface JobFlow {
   readonly ends: JobStatus;
   /** Sub-jobs the action runs (`SubJobJobTypeEnum`). */
   readonly subJobs: readonly string[];
-  /** `expected_time_seconds` the emulator reports (the SDK gives no values; a plausible duration). */
+  /**
+   * How long the action typically takes, s (the SDK gives no values; a plausible duration): the emulator plays it
+   * × its delay scale and reports that as `expected_time_seconds`.
+   */
   readonly expectedSeconds: number;
 }
 

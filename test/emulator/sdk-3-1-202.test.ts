@@ -2,9 +2,10 @@
  * What the official Node SDK 3.1.202 added, through our SDK against the emulator: a connection's IPsec SAs, its
  * exported peer configuration (built from the connection's real parameters, PSK included, and redacted in the
  * SDK's debug log), the supported devices, the project's gateway certificates, `enable_health_check`, and the
- * upgrade jobs (statuses step by step, `expected_time_seconds`, paging, delete).
+ * upgrade jobs (statuses step by step at delay scale 0, by emulator time at a delay scale > 0, `expected_time_seconds`,
+ * persistence, paging, delete).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -179,7 +180,9 @@ describe("upgrade jobs", () => {
     expect(await statusesOf(gw.id, id, 4)).toEqual([...UPGRADE_JOB_FLOWS.start.passes, UPGRADE_JOB_FLOWS.start.ends, UPGRADE_JOB_FLOWS.start.ends]);
     const listed = (await env.vpn.listVpnGatewayJobs({ resource_id: gw.id })).jobs![0]!;
     expect(listed.job_type).toBe("upgrade");
-    expect(listed.expected_time_seconds).toBe(UPGRADE_JOB_FLOWS.start.expectedSeconds);
+    // At delay scale 0 a job moves per read and announces no duration.
+    expect(listed.expected_time_seconds).toBe(0);
+    expect(listed.sub_jobs?.map((s) => s.expected_time_seconds)).toEqual([0, 0]);
     expect(listed.sub_jobs?.map((s) => s.job_type)).toEqual(["prepare_resource", "upgrade_worker_1"]);
     const again = await apiErrorOf(env.vpn.upgradeVpnGateway({ vgw_id: gw.id, body: { action: "start" } }));
     expect(again.errorMsg).toContain(`already has upgrade job ${id}`);
@@ -219,5 +222,162 @@ describe("upgrade jobs", () => {
     await env.vpn.deleteVpnGatewayJob({ job_id: ids[0]! });
     expect((await env.vpn.listAll("listVpnGatewayJobs", {})).map((j) => j.id)).not.toContain(ids[0]);
     expect((await apiErrorOf(env.vpn.deleteVpnGatewayJob({ job_id: ids[0]! }))).errorCode).toBe("VPN.0004");
+  });
+});
+
+describe("upgrade jobs by emulator time (delay scale > 0)", () => {
+  const SCALE = 0.5;
+  const START_MS = UPGRADE_JOB_FLOWS.start.expectedSeconds * 1000 * SCALE;
+  const FINISH_MS = UPGRADE_JOB_FLOWS.finish.expectedSeconds * 1000 * SCALE;
+
+  /** An emulator with an ACTIVE gateway (made at delay scale 0), then switched to `scale`. */
+  async function timed(options: Parameters<typeof startEmulator>[0] = {}, scale = SCALE) {
+    const emu = await startEmulator({ delayScale: 0, region: "cn-north-9", ...options });
+    const vpn = clientFor(emu);
+    const gw = await activeGateway(vpn);
+    await emu.admin.setDelayScale(scale);
+    const job = async (id: string) => (await vpn.listVpnGatewayJobs({ resource_id: gw.id })).jobs!.find((j) => j.id === id)!;
+    const close = async () => {
+      await vpn.close();
+      await emu.close();
+    };
+    return { emu, vpn, gw, job, close };
+  }
+
+  it("a job reaches each status only when its share of the scaled time has passed, and announces that time", async () => {
+    const { emu, vpn, gw, job, close } = await timed();
+    try {
+      const id = String((await vpn.upgradeVpnGateway({ vgw_id: gw.id, body: { action: "start" } })).job_id);
+      const first = await job(id);
+      expect(first).toMatchObject({ status: "init", expected_time_seconds: START_MS / 1000 });
+      expect(first.sub_jobs?.map((s) => s.expected_time_seconds)).toEqual([START_MS / 2000, START_MS / 2000]);
+      // Reads alone do not move it.
+      for (let i = 0; i < 4; i++) expect((await job(id)).status).toBe("init");
+      // start passes two statuses before its end: each lasts half of the action's time.
+      await emu.admin.advanceClock(START_MS / 2 - 1000);
+      expect((await job(id)).status).toBe("init");
+      await emu.admin.advanceClock(1000);
+      expect((await job(id)).status).toBe("upgrading");
+      await emu.admin.advanceClock(START_MS / 2 - 1000);
+      expect((await job(id)).status).toBe("upgrading");
+      // finish is refused until the job waits for confirmation.
+      expect((await apiErrorOf(vpn.upgradeVpnGateway({ vgw_id: gw.id, body: { action: "finish" } }))).errorMsg).toContain("no upgrade job waiting");
+      await emu.admin.advanceClock(1000);
+      const waiting = await job(id);
+      expect(waiting.status).toBe(UPGRADE_JOB_FLOWS.start.ends);
+      // Entered at its own time, not at the read's.
+      expect(Date.parse(String(waiting.updated_at)) - Date.parse(String(waiting.created_at))).toBe(START_MS);
+
+      // finish, without a list in between the clock moving and the action: the job is found where time put it.
+      expect((await vpn.upgradeVpnGateway({ vgw_id: gw.id, body: { action: "finish" } })).job_id).toBe(id);
+      const finishing = await job(id);
+      expect(finishing).toMatchObject({ status: "upgrading", expected_time_seconds: FINISH_MS / 1000 });
+      await emu.admin.advanceClock(FINISH_MS - 1000);
+      expect((await job(id)).status).toBe("upgrading");
+      await emu.admin.advanceClock(1000);
+      const done = await job(id);
+      expect(done.status).toBe("success");
+      expect(done.finished_at).toBe(done.updated_at);
+      expect(done.sub_jobs?.every((s) => s.status === "success")).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it("the announced time is at least a second and nominal; with a duration seed the real one is drawn ±50 %, reproducibly", async () => {
+    const tiny = await timed({}, 0.0001);
+    try {
+      const id = String((await tiny.vpn.upgradeVpnGateway({ vgw_id: tiny.gw.id, body: { action: "start" } })).job_id);
+      expect((await tiny.job(id)).expected_time_seconds).toBe(1);
+    } finally {
+      await tiny.close();
+    }
+    /** How long the start action really took: the job's end status is entered at its own time. */
+    const took = async (seed: number) => {
+      const t = await timed({ durationSeed: seed });
+      try {
+        const id = String((await t.vpn.upgradeVpnGateway({ vgw_id: t.gw.id, body: { action: "start" } })).job_id);
+        expect((await t.job(id)).expected_time_seconds).toBe(START_MS / 1000);
+        // (The SDK signs with the wall clock: the emulator refuses more than 900 s of skew, so at most 450 s here.)
+        await t.emu.admin.advanceClock(1.5 * START_MS);
+        const j = await t.job(id);
+        expect(j.status).toBe(UPGRADE_JOB_FLOWS.start.ends);
+        expect(j.expected_time_seconds).toBe(START_MS / 1000);
+        return Date.parse(String(j.updated_at)) - Date.parse(String(j.created_at));
+      } finally {
+        await t.close();
+      }
+    };
+    const nominal = START_MS;
+    const drawn = await Promise.all([11, 12, 13].map(took));
+    for (const ms of drawn) {
+      expect(ms).toBeGreaterThanOrEqual(0.5 * nominal);
+      expect(ms).toBeLessThan(1.5 * nominal);
+    }
+    expect(new Set(drawn).size).toBeGreaterThan(1);
+    expect(await took(12)).toBe(drawn[1]);
+  });
+
+  it("a timed job survives a restart from the state file; a job stored without times still moves per read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hwvpn-jobs-"));
+    const file = join(dir, "state.json");
+    try {
+      const a = await timed({ stateFile: file });
+      const id = String((await a.vpn.upgradeVpnGateway({ vgw_id: a.gw.id, body: { action: "start" } })).job_id);
+      await a.emu.admin.advanceClock(START_MS / 2);
+      expect((await a.job(id)).status).toBe("upgrading");
+      const keep = { projectId: a.emu.projectId, accessKey: a.emu.accessKey, secretKey: a.emu.secretKey, stateFile: file, region: "cn-north-9" };
+      await a.close();
+
+      const b = await startEmulator({ ...keep, delayScale: 0 });
+      const vpnB = clientFor(b);
+      const jobB = async () => (await vpnB.listVpnGatewayJobs({ resource_id: a.gw.id })).jobs!.find((j) => j.id === id)!;
+      try {
+        // Timed when it started, so timed still, whatever the delay scale now.
+        expect((await jobB()).status).toBe("upgrading");
+        expect((await jobB()).status).toBe("upgrading");
+        await b.admin.advanceClock(START_MS / 2);
+        expect((await jobB()).status).toBe(UPGRADE_JOB_FLOWS.start.ends);
+        // An action started at delay scale 0 moves per read again, and announces no duration.
+        await vpnB.upgradeVpnGateway({ vgw_id: a.gw.id, body: { action: "finish" } });
+        const first = await jobB();
+        expect(first).toMatchObject({ status: "upgrading", expected_time_seconds: 0 });
+        expect((await jobB()).status).toBe("success");
+      } finally {
+        await vpnB.close();
+        await b.close();
+      }
+
+      // An older emulator stored no times: take them out and roll the job back to the middle of its start.
+      const saved = JSON.parse(readFileSync(file, "utf8"));
+      const strip = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(strip);
+        else if (v && typeof v === "object") {
+          const o = v as Record<string, any>;
+          if (o.job?.id === id) {
+            delete o.startedAt;
+            delete o.aheadAt;
+            o.job.status = "init";
+            o.job.finished_at = null;
+            o.ahead = ["upgrading", UPGRADE_JOB_FLOWS.start.ends];
+          }
+          Object.values(o).forEach(strip);
+        }
+      };
+      strip(saved);
+      writeFileSync(file, JSON.stringify(saved));
+      const c = await startEmulator({ ...keep, delayScale: SCALE });
+      const vpnC = clientFor(c);
+      try {
+        const seen: string[] = [];
+        for (let i = 0; i < 4; i++) seen.push(String((await vpnC.listVpnGatewayJobs({ resource_id: a.gw.id })).jobs!.find((j) => j.id === id)!.status));
+        expect(seen).toEqual(["init", "upgrading", UPGRADE_JOB_FLOWS.start.ends, UPGRADE_JOB_FLOWS.start.ends]);
+      } finally {
+        await vpnC.close();
+        await c.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

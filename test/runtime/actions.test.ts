@@ -90,6 +90,30 @@ describe("create waits for the outcome", () => {
     expect((await emu.admin.requests({ operation: "deleteVpnGatewayJob", projectId: emu.projectId })).length).toBe(0);
   });
 
+  it("an upgrade's wait follows the job's expected_time_seconds: after the first list, nothing before half of it", async () => {
+    const vgwId = await gateway();
+    // start takes 600 s × 0.0025 = 1.5 s of emulator time and announces 2 s: the polls fall in 1–3 s.
+    await emu.admin.setDelayScale(0.0025);
+    try {
+      const since = (await emu.admin.requests({ projectId: emu.projectId })).at(-1)?.seq ?? 0;
+      const t0 = Date.now();
+      const start = await m.create({ __action: "vpnGatewayUpgrade", vgwId, action: "start" });
+      const took = Date.now() - t0;
+      expect(start.outs.jobStatus).toBe("pending_upgrade_confirm");
+      const lists = (await emu.admin.requests({ operation: "listVpnGatewayJobs", projectId: emu.projectId }))
+        .filter((r) => r.seq > since && r.query.includes(vgwId))
+        .map((r) => Date.parse(r.time));
+      expect(lists.length).toBeGreaterThanOrEqual(2);
+      expect(lists.length).toBeLessThanOrEqual(5);
+      // The first list at once (the upgrade answers only the job id); the next ones in the announced window.
+      expect(lists[1]! - lists[0]!).toBeGreaterThanOrEqual(900);
+      expect(took).toBeGreaterThanOrEqual(1500);
+      expect(took).toBeLessThan(3500);
+    } finally {
+      await emu.admin.setDelayScale(0);
+    }
+  });
+
   it("a connection reset waits for the connection, under the action's deadline", async () => {
     const vgwId = await gateway();
     const cgw = await emu.admin.createResource<{ id: string }>("customerGateway", { id_type: "ip", id_value: "10.9.9.9" }, ready());

@@ -65,6 +65,70 @@ describe("pollUntil", () => {
   });
 });
 
+describe("a duration the probe announces (expectMs)", () => {
+  /**
+   * A job that ends `durationMs` after the wait starts and whose list announces `announcedMs` (or nothing), on a
+   * simulated clock: the times of the polls.
+   */
+  async function job(durationMs: number, announcedMs: number | undefined) {
+    let t = 0;
+    const polls: number[] = [];
+    const status = await pollUntil(
+      "upgrade job J to be pending_upgrade_confirm",
+      async () => {
+        polls.push(t);
+        if (t >= durationMs) return { done: true, value: "pending_upgrade_confirm" };
+        return { done: false, seen: "status upgrading", ...(announcedMs !== undefined ? { expectMs: announcedMs } : {}) };
+      },
+      { deadline: 3_600_000, learner: new DurationLearner(), now: () => t, sleep: async (ms) => void (t += ms), random: () => 0.5 },
+    );
+    expect(status).toBe("pending_upgrade_confirm");
+    return polls;
+  }
+
+  it("the first poll is at once; the next ones fall in the announced window ms × (1 ± 0.5), a few apart", async () => {
+    const announced = 60_000;
+    for (const took of [0.6 * announced, announced, 1.45 * announced]) {
+      const polls = await job(took, announced);
+      expect(polls[0]).toBe(0);
+      for (const at of polls.slice(1)) {
+        expect(at).toBeGreaterThanOrEqual(0.5 * announced);
+        expect(at).toBeLessThanOrEqual(1.5 * announced * 1.03);
+      }
+      // One window of eight steps (windowPolls): the end is seen at most a step (+3 %) late.
+      expect(polls.at(-1)! - took).toBeLessThanOrEqual((announced / windowPolls(announced, announced)) * 1.03);
+      expect(polls.length).toBeLessThanOrEqual(1 + windowPolls(announced, announced));
+    }
+  });
+
+  it("without an announcement the same wait polls on the growing schedule from 250 ms", async () => {
+    const polls = await job(60_000, undefined);
+    expect(polls.slice(0, 3)).toEqual([0, 250, 650]);
+    expect(polls.length).toBeGreaterThan(10);
+  });
+
+  it("the latest announcement counts (a job whose action changed announces anew)", async () => {
+    let t = 0;
+    const polls: number[] = [];
+    await pollUntil(
+      "job",
+      async () => {
+        polls.push(t);
+        if (t >= 400_000) return { done: true, value: undefined };
+        return { done: false, seen: "status upgrading", expectMs: polls.length === 1 ? 20_000 : 600_000 };
+      },
+      { deadline: 3_600_000, learner: new DurationLearner(), now: () => t, sleep: async (ms) => void (t += ms), random: () => 0.5 },
+    );
+    // 20 s announced first: one poll in its window; then 600 s: nothing until that window (300–900 s), whereas
+    // the first announcement alone would have polled every few seconds past 30 s.
+    expect(polls).toHaveLength(4);
+    expect(polls[1]).toBeGreaterThanOrEqual(10_000);
+    expect(polls[1]).toBeLessThanOrEqual(30_000);
+    expect(polls[2]).toBeGreaterThanOrEqual(300_000);
+    expect(polls[3]! - 400_000).toBeLessThanOrEqual((600_000 / 8) * 1.03);
+  });
+});
+
 /** A phase that ends `durationMs` after the wait starts, on a simulated clock; counts the polls. */
 async function simulate(learner: DurationLearner, kind: string, phase: "create" | "update" | "delete", durationMs: number) {
   let t = 0;
