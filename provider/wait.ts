@@ -190,8 +190,8 @@ export function windowPolls(windowMs: number, refMs: number): number {
  *
  * - a trusted expectation (announced, observed, scaled): the window `ms × (1 ± spread)` is cut into k equal steps
  *   (`windowPolls`) and the polls fall on the step ends: the first one step into the window, the last at its end;
- * - the untrusted typical one: polls that grow by a quarter of the time waited (from 1 s) up to the window, then
- *   at most a fifth of the time waited apart across it, so a phase faster than typical is seen late by ≤ 25 %;
+ * - the untrusted typical one: polls that grow by a quarter of the time waited (from 1 s) up to the window, so a
+ *   phase faster than typical is seen late by ≤ 25 %, then across the window as a trusted one;
  * - past the window: `lateFraction` of the time waited, between `floorMs` and `maxMs`.
  */
 export function nextPollDelay(
@@ -210,8 +210,6 @@ export function nextPollDelay(
   const end = e.ms * (1 + e.spread);
   if (e.source === "typical") {
     if (elapsedMs < start - floor) return jitter(Math.min(start - elapsedMs, Math.max(1000, 0.25 * elapsedMs)));
-    if (elapsedMs < end) return jitter(Math.min(Math.max(end - elapsedMs, floor), Math.max(floor, (end - start) / 4, 0.2 * elapsedMs)));
-    return jitter(late);
   }
   if (elapsedMs < end - floor / 2) {
     const k = windowPolls(end - start, Math.max(e.ms, o.refMs ?? 0));
