@@ -83,7 +83,9 @@ describe("durations remembered across processes", () => {
     expect(JSON.parse(readFileSync(path, "utf8")).version).toBe(1);
     // A path under a regular file: unwritable.
     const blocked = join(path, "sub", "durations.json");
-    await expect(wait(new DurationLearner(new FileDurationMemory(blocked)), 20_000, CLOUD)).resolves.toBeDefined();
+    const unwritable = await wait(new DurationLearner(new FileDurationMemory(blocked)), 20_000, CLOUD);
+    expect(unwritable.lateMs).toBeLessThanOrEqual(0.3 * 20_000);
+    expect(existsSync(blocked)).toBe(false);
   });
 
   it("the file is $HWVPN_DURATIONS_FILE, else under the XDG cache; `off` turns the memory off", () => {
