@@ -39,6 +39,7 @@
  *   GET    /requests?operation=&projectId=&since=&limit=   DELETE /requests
  *   PUT    /quotas           {projectId?, type, quota}
  */
+import { isLoopbackHostname } from "../sdk/util/loopback";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { MAX_ADMIN_BODY_BYTES, parseJsonBody } from "./body";
@@ -81,7 +82,7 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 export function isLoopbackHost(host: string | undefined): boolean {
   if (!host) return false;
   const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d*$/, "");
-  return name === "localhost" || name === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+  return isLoopbackHostname(name);
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {

@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { isLoopbackHostname } from "../sdk/util/loopback";
 
 /** A bracket on how long one phase took: pending at `lowMs`, done at `highMs` (from the wait's start). */
 export interface Observation {
@@ -43,13 +44,11 @@ type FileShape = { version: 1; scopes: Record<string, Record<string, Stored[]>> 
 
 /** Whether an endpoint is on this machine (never remembered). */
 export function isLocalEndpoint(origin: string): boolean {
-  let host: string;
   try {
-    host = new URL(origin).hostname.toLowerCase().replace(/^\[|\]$/g, "");
+    return isLoopbackHostname(new URL(origin).hostname);
   } catch {
     return true;
   }
-  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || host === "0.0.0.0" || host === "::" || /^127\./.test(host);
 }
 
 /** The memory file this process uses, or undefined when turned off. */
