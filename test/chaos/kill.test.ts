@@ -14,8 +14,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { documentedSettings, haVpn } from "../../examples/ha-vpn/program";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { HistoryEntry } from "../../emulator/history";
-import { CustomerGateway, P2cVpnGateway, VpnServer, VpnUser, VpnUserGroup } from "../../provider";
-import { emulatorStack, remaining } from "../provider/helpers";
+import { CustomerGateway, VpnUserGroup } from "../../provider";
+import { emulatorStack, p2cGatewayServerUser, remaining } from "../provider/helpers";
 import type { EngineStack, ProgramRun } from "../engine/harness";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 
@@ -46,23 +46,7 @@ const HA: Example = {
 const P2C: Example = {
   declared: { p2cVpnGateway: 1, vpnServer: 1, vpnUser: 1, vpnUserGroup: 2 },
   program: async () => {
-    const gw = new P2cVpnGateway("gw", {
-      name: "chaos-p2c",
-      vpcId: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
-      connectSubnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
-      flavor: "Professional1",
-      eip: { type: "5_bgp", chargeMode: "bandwidth", bandwidthSize: 10 },
-      maxConnectionNumber: 10,
-    });
-    const server = new VpnServer("server", {
-      p2cVgwId: gw.id,
-      clientCidr: "100.10.2.0/24",
-      localSubnets: ["192.168.0.0/24"],
-      clientAuthType: "LOCAL_PASSWORD",
-      serverCertificate: { id: "scs1717051012106" },
-      sslOptions: { protocol: "TCP", port: 443, encryptionAlgorithm: "AES-128-GCM", isCompressed: false },
-    });
-    const user = new VpnUser("user", { vpnServerId: server.id, name: "alice01", password: "Passw0rd-Alice1" });
+    const { server, user } = p2cGatewayServerUser("chaos-p2c");
     new VpnUserGroup("group", { vpnServerId: server.id, name: "chaos-group", users: [user.id] });
   },
 };

@@ -5,6 +5,7 @@ import { VpnClient } from "../../sdk/client";
 import { CONFIG_NAMESPACE, secretSettingKeys, stackConfig } from "../../provider/settings";
 import { createTestStack, type EngineStack } from "../engine/harness";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { P2cVpnGateway, VpnServer, VpnUser } from "../../provider";
 
 export const TEST_PSK = "Test-Psk-9f3Kq2Lw7Zx";
 
@@ -60,3 +61,28 @@ export const GW = {
   eip1: { id: "cff40e5e-demo-a8df-va86-7366077bf097" },
   eip2: { id: "d290f1ee-demo-a8df-va86-d701748f0851" },
 };
+
+/**
+ * Remote access as a program makes it: a pay-per-use P2C gateway, a VPN server in password mode on it, and a user
+ * of the server (call it inside a Pulumi program).
+ */
+export function p2cGatewayServerUser(gatewayName: string): { gw: P2cVpnGateway; server: VpnServer; user: VpnUser } {
+  const gw = new P2cVpnGateway("gw", {
+    name: gatewayName,
+    vpcId: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
+    connectSubnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
+    flavor: "Professional1",
+    eip: { type: "5_bgp", chargeMode: "bandwidth", bandwidthSize: 10 },
+    maxConnectionNumber: 10,
+  });
+  const server = new VpnServer("server", {
+    p2cVgwId: gw.id,
+    clientCidr: "100.10.2.0/24",
+    localSubnets: ["192.168.0.0/24"],
+    clientAuthType: "LOCAL_PASSWORD",
+    serverCertificate: { id: "scs1717051012106" },
+    sslOptions: { protocol: "TCP", port: 443, encryptionAlgorithm: "AES-128-GCM", isCompressed: false },
+  });
+  const user = new VpnUser("user", { vpnServerId: server.id, name: "alice01", password: "Passw0rd-Alice1" });
+  return { gw, server, user };
+}

@@ -5,31 +5,14 @@
  * stack could never be destroyed.
  */
 import { describe, expect, it } from "vitest";
-import { P2cVpnGateway, VpnServer, VpnUser } from "../../provider";
-import { emulatorStack, remaining, useEmulator } from "./helpers";
+import { emulatorStack, p2cGatewayServerUser, remaining, useEmulator } from "./helpers";
 
 const env = useEmulator();
 
 describe("P2C gateway with a VPN server", () => {
   it("destroy deletes the gateway, and the server and its users go with it", async () => {
     const s = await emulatorStack(env.emu, async () => {
-      const gw = new P2cVpnGateway("gw", {
-        name: "p2c-destroy",
-        vpcId: "05b9d7de-9acd-4a05-b497-1a3c75afaa0a",
-        connectSubnet: "1948ce22-ddc5-4fb6-87b8-dfcc9b176b51",
-        flavor: "Professional1",
-        eip: { type: "5_bgp", chargeMode: "bandwidth", bandwidthSize: 10 },
-        maxConnectionNumber: 10,
-      });
-      const server = new VpnServer("server", {
-        p2cVgwId: gw.id,
-        clientCidr: "100.10.2.0/24",
-        localSubnets: ["192.168.0.0/24"],
-        clientAuthType: "LOCAL_PASSWORD",
-        serverCertificate: { id: "scs1717051012106" },
-        sslOptions: { protocol: "TCP", port: 443, encryptionAlgorithm: "AES-128-GCM", isCompressed: false },
-      });
-      const user = new VpnUser("user", { vpnServerId: server.id, name: "alice01", password: "Passw0rd-Alice1" });
+      const { gw, server, user } = p2cGatewayServerUser("p2c-destroy");
       return { gw: gw.id, server: server.id, user: user.id };
     });
     try {
