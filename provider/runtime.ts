@@ -36,7 +36,7 @@ import {
   type FieldChanges,
 } from "./plan";
 import { clientFor, configureFrom, currentSettings, placementChanged, placementOf, withPlacement, type ConfigSource } from "./settings";
-import type { Phase } from "../sdk/spec/durations";
+import { createAnswersResource, type Phase } from "../sdk/spec/durations";
 import { parseDuration, pollUntil } from "./wait";
 import { hooksFor, PROVIDER_ONLY, type HookContext } from "./kinds";
 
@@ -556,7 +556,8 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
   if (fresh) noteCreatedHere(id);
   let obj: Props = created;
   try {
-    obj = await waitReady(kind, id, inputs, deadline);
+    // A create that answers with the resource, final (sdk/spec/durations), is not read again.
+    if (!(fresh && createAnswersResource(kind))) obj = await waitReady(kind, id, inputs, deadline);
     const later = updateOnlyWire(kind, inputs);
     if (kind.ops.update && Object.keys(later).length > 0) {
       await whenReady(kind, `${kind.className} ${id} update`, deadline, () =>

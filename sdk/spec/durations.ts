@@ -6,6 +6,7 @@
  * polls from them before it has observed any duration in the run.
  */
 import { resourceKinds } from "./kinds";
+import { getOperation } from "./operations";
 import type { ResourceKindSpec } from "./types";
 
 export type Phase = "create" | "update" | "delete";
@@ -47,4 +48,17 @@ export function transitionalSteps(kind: string, phase: Phase): number {
 /** The typical duration of a whole phase: what a wait for its end should expect (ms). */
 export function typicalPhaseMs(kind: string, phase: Phase): number {
   return typicalStepMs(kind, phase) * transitionalSteps(kind, phase);
+}
+
+/**
+ * The create's answer is the resource itself, final: a kind without a status field, visible at once (no typical
+ * create duration), whose create answers with the object its show returns (a customer gateway, a P2C gateway's
+ * log configuration). Nothing is read after such a create; a kind whose create answers with less (a client CA's
+ * import answers with its id) or that appears only later (users, groups, policies) is read until it is there.
+ */
+export function createAnswersResource(kind: ResourceKindSpec): boolean {
+  if (kind.status || typicalPhaseMs(kind.kind, "create") > 0) return false;
+  const item = (op: string) => (getOperation(op).response as { shape?: Record<string, unknown> } | undefined)?.shape?.[kind.wrapper];
+  const created = item(kind.ops.create);
+  return created !== undefined && created === item(kind.ops.show);
 }

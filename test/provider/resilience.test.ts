@@ -25,7 +25,7 @@ describe("the HA program under faults", () => {
       });
     }
     const certain = [
-      await env.emu.admin.injectFault({ operation: "showCgw", status: 429, retryAfter: 1, times: 1 }),
+      await env.emu.admin.injectFault({ operation: "showVgw", status: 429, retryAfter: 1, times: 1 }),
       await env.emu.admin.injectFault({ operation: "showVpnConnection", status: 503, times: 1 }),
       await env.emu.admin.injectFault({
         operation: "createConnectionMonitor",
