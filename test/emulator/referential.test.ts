@@ -106,6 +106,22 @@ describe("connections and their gateway", () => {
     expect(c.psk).toBeUndefined();
   });
 
+  it("the peer id of type ip follows the customer gateway: a connection moved to another one reports its address", async () => {
+    const g = await activeGateway(env.vpn);
+    const a = await createCustomerGateway(env.vpn);
+    const b = await createCustomerGateway(env.vpn);
+    const c = await createConnection(env.vpn, g, a);
+    expect(c.ikepolicy.peer_id).toBe(a.id_value);
+    await env.vpn.updateVpnConnection({ vpn_connection_id: c.id, body: { vpn_connection: { cgw_id: b.id } } } as any);
+    const moved: any = await env.vpn.showVpnConnection({ vpn_connection_id: c.id } as any);
+    expect(moved.vpn_connection.cgw_id).toBe(b.id);
+    expect(moved.vpn_connection.ikepolicy.peer_id).toBe(b.id_value);
+    // An update that only renames keeps it.
+    await env.vpn.updateVpnConnection({ vpn_connection_id: c.id, body: { vpn_connection: { name: "renamed" } } } as any);
+    const renamed: any = await env.vpn.showVpnConnection({ vpn_connection_id: c.id } as any);
+    expect(renamed.vpn_connection.ikepolicy.peer_id).toBe(b.id_value);
+  });
+
   it("a gateway EIP bound elsewhere is refused (VPN.0553); rebinding needs an unbind first (VPN.0512)", async () => {
     const g = await activeGateway(env.vpn);
     const e = await apiErrorOf(createGateway(env.vpn, { eip1: { id: g.eip1.id } }));
