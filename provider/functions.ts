@@ -29,33 +29,54 @@ async function listAll<T>(op: string, params: Record<string, unknown>): Promise<
 }
 
 /** `pulumi.Input` at every level of a function's arguments, for its `…Output` form. */
-export type InputsOf<T> = { [K in keyof T]: pulumi.Input<T[K] extends readonly (infer E)[] ? pulumi.Input<E>[] : T[K]> };
+export type InputsOf<T> = { [K in keyof T]: pulumi.Input<NonNullable<T[K]> extends readonly (infer E)[] ? pulumi.Input<E>[] : T[K]> };
 
 function outputForm<A extends object, R>(fn: (args: A) => Promise<R>) {
   return (args: InputsOf<A>): pulumi.Output<R> => pulumi.output(args).apply((a) => fn(a as unknown as A)) as unknown as pulumi.Output<R>;
 }
 
+/**
+ * The `…Output` form of a function whose arguments are optional: typed from them as `outputForm` is (a
+ * misspelled argument does not compile), and callable without any.
+ */
+function optionalOutputForm<A extends object, R>(fn: (args?: A) => Promise<R>) {
+  return (args: InputsOf<A> = {} as InputsOf<A>): pulumi.Output<R> => outputForm(fn as (args: A) => Promise<R>)(args);
+}
+
 // ---------------------------------------------------------------------------------------------------------------- gateways
 
 export interface GetAvailabilityZonesArgs {
-  /** Only the AZs that offer this gateway flavor (`Professional1`, `Professional2`, …). */
+  /**
+   * Only the AZs of this gateway flavor (`Professional1`, `Professional2`, `GM`, `Professional1-NonFixedIP`, …;
+   * compared without case, as the API's keys mix it): the result holds that flavor's entry alone, or none.
+   */
   flavor?: string;
-  /** Only the AZs for gateways of this attachment type: `vpc` or `er` (enterprise router). */
+  /**
+   * Only the AZs for gateways of this attachment type: `vpc` or `er` (enterprise router); the other list of each
+   * flavor is empty in the result.
+   */
   attachmentType?: "vpc" | "er";
-  /** Only the AZs for gateways of this IP version (`ipv4`). */
-  ipVersion?: "ipv4";
 }
 
-/** Availability zones for VPN gateways, by flavor and attachment type (EN 4.1.1.7). */
+/**
+ * Availability zones for VPN gateways, by flavor and attachment type (EN 4.1.1.7). The API takes no filter: the
+ * whole table is read and `flavor` / `attachmentType` select from it here.
+ */
 export async function getAvailabilityZones(args: GetAvailabilityZonesArgs = {}): Promise<outputs.GetAvailabilityZonesResult> {
-  const query: Record<string, unknown> = {};
-  if (args.flavor) query.flavor = args.flavor;
-  if (args.attachmentType) query.attachment_type = args.attachmentType;
-  if (args.ipVersion) query.ip_version = args.ipVersion;
-  return outputStyle<outputs.GetAvailabilityZonesResult>(await sdk().listAvailabilityZones(query));
+  const r = await sdk().listAvailabilityZones({});
+  const zones: Record<string, { vpc?: string[]; er?: string[] }> = r?.availability_zones ?? {};
+  const picked: Record<string, { vpc: string[]; er: string[] }> = {};
+  for (const [flavor, z] of Object.entries(zones)) {
+    if (args.flavor && flavor.toLowerCase() !== args.flavor.toLowerCase()) continue;
+    picked[flavor] = {
+      vpc: !args.attachmentType || args.attachmentType === "vpc" ? [...(z?.vpc ?? [])] : [],
+      er: !args.attachmentType || args.attachmentType === "er" ? [...(z?.er ?? [])] : [],
+    };
+  }
+  return { availabilityZones: picked };
 }
 /** {@link getAvailabilityZones} with `pulumi.Input` arguments, as a `pulumi.Output`. */
-export const getAvailabilityZonesOutput = outputForm(getAvailabilityZones);
+export const getAvailabilityZonesOutput = optionalOutputForm(getAvailabilityZones);
 
 export interface GetVpnGatewayArgs {
   /** ID of the VPN gateway. */
@@ -86,7 +107,7 @@ export async function getVpnGateways(args: GetVpnGatewaysArgs = {}): Promise<Get
   return { vpnGateways: ((r.vpn_gateways ?? []) as unknown[]).map((g) => outputStyle<outputs.VpnGatewayInfo>(g)) };
 }
 /** {@link getVpnGateways} with `pulumi.Input` arguments, as a `pulumi.Output`. */
-export const getVpnGatewaysOutput = outputForm(getVpnGateways);
+export const getVpnGatewaysOutput = optionalOutputForm(getVpnGateways);
 
 /** The routing table of a VPN gateway (EN 4.1.1.8). */
 export interface GetGatewayRoutingTableArgs {
@@ -140,7 +161,7 @@ export async function getVpnConnections(args: GetVpnConnectionsArgs = {}): Promi
   return { vpnConnections: await listAll<outputs.VpnConnectionInfo>("listVpnConnections", q) };
 }
 /** {@link getVpnConnections} with `pulumi.Input` arguments, as a `pulumi.Output`. */
-export const getVpnConnectionsOutput = outputForm(getVpnConnections);
+export const getVpnConnectionsOutput = optionalOutputForm(getVpnConnections);
 
 export interface GetConnectionLogsArgs {
   /** ID of the VPN connection. */
@@ -188,7 +209,7 @@ export async function getConnectionMonitors(args: GetConnectionMonitorsArgs = {}
   return { connectionMonitors: ((r.connection_monitors ?? []) as unknown[]).map((m) => outputStyle<outputs.ConnectionMonitorInfo>(m)) };
 }
 /** {@link getConnectionMonitors} with `pulumi.Input` arguments, as a `pulumi.Output`. */
-export const getConnectionMonitorsOutput = outputForm(getConnectionMonitors);
+export const getConnectionMonitorsOutput = optionalOutputForm(getConnectionMonitors);
 
 export interface GetP2cVpnGatewaysResult {
   /** Every P2C VPN gateway of the project (all pages, EN 4.2.1.2). */
@@ -223,7 +244,7 @@ export async function getVpnServers(args: GetVpnServersArgs = {}): Promise<GetVp
   return { vpnServers: await listAll<outputs.VpnServerInfo>("listVpnServersByProject", {}) };
 }
 /** {@link getVpnServers} with `pulumi.Input` arguments, as a `pulumi.Output`. */
-export const getVpnServersOutput = outputForm(getVpnServers);
+export const getVpnServersOutput = optionalOutputForm(getVpnServers);
 
 /** The VPN server whose users, groups or policies are listed. */
 export interface OnVpnServerArgs {

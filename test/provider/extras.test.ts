@@ -95,6 +95,8 @@ describe("more resources and functions", () => {
       const gateways = gw.id.apply(() => vpn.getVpnGateways());
       const one = gw.id.apply((id) => vpn.getVpnGateway({ id }));
       const zones = gw.id.apply(() => vpn.getAvailabilityZones());
+      // The API takes no filter: flavor (any case) and attachment type select from its whole table.
+      const picked = vpn.getAvailabilityZonesOutput({ flavor: gw.id.apply(() => "PROFESSIONAL1"), attachmentType: "vpc" });
       const quotas = gw.id.apply(() => vpn.getQuotas());
       const cgws = gw.id.apply(() => vpn.getCustomerGateways());
       const conns = gw.id.apply((id) => vpn.getVpnConnections({ vgwId: id }));
@@ -102,6 +104,7 @@ describe("more resources and functions", () => {
         count: gateways.apply((g) => g.vpnGateways.length),
         status: one.apply((g) => g.status),
         zones,
+        picked,
         quotas,
         cgws: cgws.apply((c) => c.customerGateways.length),
         conns: conns.apply((c) => c.vpnConnections.length),
@@ -113,6 +116,10 @@ describe("more resources and functions", () => {
       expect(up.outputs?.count.value).toBeGreaterThanOrEqual(1);
       expect(up.outputs?.status.value).toBe("ACTIVE");
       expect(JSON.stringify(up.outputs?.zones.value)).toContain(env.emu.region);
+      const all = up.outputs?.zones.value.availabilityZones;
+      const key = Object.keys(all).find((k) => k.toLowerCase() === "professional1")!;
+      expect(all[key].vpc.length).toBeGreaterThan(0);
+      expect(up.outputs?.picked.value).toEqual({ availabilityZones: { [key]: { vpc: all[key].vpc, er: [] } } });
       expect(JSON.stringify(up.outputs?.quotas.value)).toMatch(/quota/i);
       expect(up.outputs?.conns.value).toBe(0);
       await s.destroy();
