@@ -19,6 +19,7 @@ import { adoptedKinds, classNotes, providerInputDocs, updateOnlyInputs, type Pro
 import { pathParams, showShape } from "../sdk/spec/docs/paths";
 import { actionSpecs, type ActionSpec } from "../sdk/spec/actions";
 import { resourceKinds } from "../sdk/spec/kinds";
+import { s2cKinds } from "../sdk/spec/s2c-kinds";
 import { objectShape, wrappedShape } from "../sdk/spec/mapping";
 import { getOperation, operations } from "../sdk/spec/operations";
 import * as sharedSchemas from "../sdk/schemas/shared";
@@ -28,6 +29,9 @@ import * as commonSchemas from "../sdk/schemas/common";
 import type { OperationSpec } from "../sdk/spec/types";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { snakeToCamel } from "../sdk/util/case";
+import { s2cRules, type Rule } from "../sdk/rules";
+import { p2cRules } from "../sdk/rules/p2c";
+import { MARKER_TAG_KEY } from "../provider/identity";
 
 type AnySchema = z.ZodType;
 type Def = Record<string, any>;
@@ -90,6 +94,20 @@ function unwrap(s: AnySchema, dir: Dir): Unwrapped {
 }
 
 /** Allowed values, lengths, ranges and item counts of a (request) schema, in words. */
+/**
+ * The documented rules (sdk/rules) on an input field of a kind, by wire path (`[]` ignored): the S2C rules of the
+ * kind or of every S2C kind (`*`), the P2C rules of the kind. The provider's check, the emulator and the policy
+ * pack enforce the same ones.
+ */
+const S2C_KINDS: ReadonlySet<string> = new Set(Object.keys(s2cKinds));
+function rulesOf(kind: string, path: string): Rule[] {
+  const norm = (f: string) => f.replace(/\[\]/g, "");
+  const target = norm(path);
+  const all: Rule[] = [...s2cRules.filter((r) => r.kind === kind || (r.kind === "*" && S2C_KINDS.has(kind))), ...p2cRules.filter((r) => r.kind === kind)];
+  const seen = new Set<string>();
+  return all.filter((r) => r.field.split(/,\s*/).some((f) => norm(f) === target) && !seen.has(r.id) && seen.add(r.id) !== undefined);
+}
+
 function constraints(s: AnySchema): string[] {
   const def = defOf(s);
   if (!def) return [];
@@ -327,6 +345,11 @@ class Generator {
     const lines: string[] = [];
     if (fd) lines.push(fd.text);
     if (facts.length) lines.push("", facts.join(" "));
+    if (k && w.dir === "in" && w.behaviour) {
+      const rules = rulesOf(k.kind, p);
+      const sentence = (t: string) => (/[.?!]$/.test(t) ? t : `${t}.`);
+      if (rules.length) lines.push("", ...rules.map((r) => `${r.severity === "advisory" ? "Advised" : "Rule"} ${r.id}: ${sentence(r.description)}`));
+    }
     if (fd) lines.push("", `Source: ${fd.doc}.`);
     return lines;
   }
@@ -421,6 +444,14 @@ class Generator {
     if (!fd) this.missingDocs.push(`${w.prefix}tags`);
     const lines = [fd?.text ?? "", "", "A map of tag keys to values (the API's `[{ key, value }]` list)."];
     if (w.dir === "in") lines.push("Changing it updates the tags in place.");
+    const k = w.kind;
+    if (w.dir === "in" && k?.tagResourceType && k.nameField && k.ops.list && k.maxTags) {
+      lines.push(
+        "",
+        `With a \`name\` of your own, the provider adds the tag \`${MARKER_TAG_KEY}\` (how it finds the resource again ` +
+          `after an interrupted create; not shown in the outputs), which leaves ${k.maxTags - 1} of the ${k.maxTags} for yours.`,
+      );
+    }
     if (fd) lines.push("", `Source: ${fd.doc}.`);
     return lines;
   }

@@ -15,6 +15,8 @@ export interface VpnGatewayEip1Args {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-14: an existing EIP must not use shared bandwidth and must not be frozen.
+   *
    * Source: EN 4.1.1.1; ZH 4.1.1.1.
    */
   id?: pulumi.Input<string>;
@@ -23,6 +25,8 @@ export interface VpnGatewayEip1Args {
    * it). Set only when the gateway should allocate a new EIP.
    *
    * 0–36 characters. Changing it replaces the resource.
+   *
+   * Rule GW-12: charge_mode bandwidth|traffic; type 0-36 characters.
    *
    * Source: EN 4.1.1.1.
    */
@@ -33,6 +37,8 @@ export interface VpnGatewayEip1Args {
    *
    * Allowed values: `bandwidth`, `traffic`. Changing it replaces the resource.
    *
+   * Rule GW-12: charge_mode bandwidth|traffic; type 0-36 characters.
+   *
    * Source: EN 4.1.1.1.
    */
   chargeMode?: pulumi.Input<"bandwidth" | "traffic">;
@@ -42,6 +48,9 @@ export interface VpnGatewayEip1Args {
    *
    * An integer from 1 to 1000. Changing it replaces the resource.
    *
+   * Rule GW-13: bandwidth_size 1-1000 and at most the flavor's cap (Basic 100, Professional1 300, Professional2
+   * 1000, GM 500).
+   *
    * Source: EN 4.1.1.1.
    */
   bandwidthSize?: pulumi.Input<number>;
@@ -50,6 +59,8 @@ export interface VpnGatewayEip1Args {
    * omitted.
    *
    * Changing it replaces the resource.
+   *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
    *
    * Source: EN 4.1.1.1.
    */
@@ -77,6 +88,8 @@ export interface VpnGatewayEip2Args {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-14: an existing EIP must not use shared bandwidth and must not be frozen.
+   *
    * Source: EN 4.1.1.1; ZH 4.1.1.1.
    */
   id?: pulumi.Input<string>;
@@ -85,6 +98,8 @@ export interface VpnGatewayEip2Args {
    * it). Set only when the gateway should allocate a new EIP.
    *
    * 0–36 characters. Changing it replaces the resource.
+   *
+   * Rule GW-12: charge_mode bandwidth|traffic; type 0-36 characters.
    *
    * Source: EN 4.1.1.1.
    */
@@ -95,6 +110,8 @@ export interface VpnGatewayEip2Args {
    *
    * Allowed values: `bandwidth`, `traffic`. Changing it replaces the resource.
    *
+   * Rule GW-12: charge_mode bandwidth|traffic; type 0-36 characters.
+   *
    * Source: EN 4.1.1.1.
    */
   chargeMode?: pulumi.Input<"bandwidth" | "traffic">;
@@ -104,6 +121,9 @@ export interface VpnGatewayEip2Args {
    *
    * An integer from 1 to 1000. Changing it replaces the resource.
    *
+   * Rule GW-13: bandwidth_size 1-1000 and at most the flavor's cap (Basic 100, Professional1 300, Professional2
+   * 1000, GM 500).
+   *
    * Source: EN 4.1.1.1.
    */
   bandwidthSize?: pulumi.Input<number>;
@@ -112,6 +132,8 @@ export interface VpnGatewayEip2Args {
    * omitted.
    *
    * Changing it replaces the resource.
+   *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
    *
    * Source: EN 4.1.1.1.
    */
@@ -136,6 +158,8 @@ export interface VpnGatewayArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
+   *
    * Source: EN 4.1.1.1.
    */
   name?: pulumi.Input<string>;
@@ -144,6 +168,9 @@ export interface VpnGatewayArgs {
    * or through private IP addresses in the access VPC (private, with `accessPrivateIp1`/`_2`).
    *
    * Allowed values: `public`, `private`. Default: `public`. Changing it replaces the resource.
+   *
+   * Rule GW-01: network_type public|private; attachment_type vpc|er; ha_mode active-active|active-standby; [EN]
+   * ip_version ipv4.
    *
    * Source: EN 4.1.1.1.
    */
@@ -154,6 +181,9 @@ export interface VpnGatewayArgs {
    *
    * Allowed values: `vpc`, `er`. Default: `vpc`. Changing it replaces the resource.
    *
+   * Rule GW-01: network_type public|private; attachment_type vpc|er; ha_mode active-active|active-standby; [EN]
+   * ip_version ipv4.
+   *
    * Source: EN 4.1.1.1.
    */
   attachmentType?: pulumi.Input<"vpc" | "er">;
@@ -161,6 +191,9 @@ export interface VpnGatewayArgs {
    * IP version of the gateway's tunnels and subnets.
    *
    * Allowed values: `ipv4`. Changing it replaces the resource.
+   *
+   * Rule GW-01: network_type public|private; attachment_type vpc|er; ha_mode active-active|active-standby; [EN]
+   * ip_version ipv4.
    *
    * Source: EN 4.1.1.1.
    */
@@ -170,6 +203,9 @@ export interface VpnGatewayArgs {
    * needs either this or `vpcId`.
    *
    * Changing it replaces the resource.
+   *
+   * Rule GW-03: attachment_type er requires er_id; er_id only with er; local_subnets not with er.
+   * Rule GW-04: er_id and vpc_id cannot both be empty.
    *
    * Source: EN 4.1.1.1.
    */
@@ -181,6 +217,9 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-02: attachment_type vpc requires vpc_id, connect_subnet and local_subnets.
+   * Rule GW-04: er_id and vpc_id cannot both be empty.
+   *
    * Source: EN 4.1.1.1.
    */
   vpcId?: pulumi.Input<string>;
@@ -189,6 +228,12 @@ export interface VpnGatewayArgs {
    * Required for VPC-attached IPv4 gateways and not used with an enterprise router.
    *
    * At most 50 items. Changing it updates the resource in place.
+   *
+   * Rule GW-02: attachment_type vpc requires vpc_id, connect_subnet and local_subnets.
+   * Rule GW-03: attachment_type er requires er_id; er_id only with er; local_subnets not with er.
+   * Rule GW-05: at most 50 local subnets, IPv4 CIDRs.
+   * Rule GW-19: update: local_subnets only for vpc gateways, eip_id_1/2 only for public gateways,
+   * policy_template only for NonFixedIP flavors.
    *
    * Source: EN 4.1.1.1.
    */
@@ -200,6 +245,9 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-02: attachment_type vpc requires vpc_id, connect_subnet and local_subnets.
+   * Rule GW-17: the subnet needs 2 idle IPs (er), or 4 when access_subnet_id equals connect_subnet (vpc).
+   *
    * Source: EN 4.1.1.1.
    */
   connectSubnet?: pulumi.Input<string>;
@@ -207,6 +255,8 @@ export interface VpnGatewayArgs {
    * BGP AS number of the gateway, which the customer device peers with on BGP connections.
    *
    * An integer from 1 to 4294967295. Default: `64512`. Changing it replaces the resource.
+   *
+   * Rule GW-06: bgp_asn 1-4294967295 (default 64512).
    *
    * Source: EN 4.1.1.1.
    */
@@ -220,6 +270,12 @@ export interface VpnGatewayArgs {
    * `Professional2-NonFixedIP`, `GM`. Default: `Professional1`. Changing it updates the resource in place
    * (through `updatePostpaidVgwSpecification`).
    *
+   * Rule GW-07: flavor is one of Basic, Professional1, Professional2, Professional1-NonFixedIP,
+   * Professional2-NonFixedIP, GM ([EN] Professional1, Professional2).
+   * Rule GW-08: flavor Basic is not allowed with network_type private or attachment_type er.
+   * Rule GW-09: the flavor must be offered in the region.
+   * Rule GW-21: the target flavor is a change-specification flavor listed in the gateway's supported_flavors.
+   *
    * Source: EN 4.1.1.1; ZH 4.1.1.1.
    */
   flavor?: pulumi.Input<"Basic" | "Professional1" | "Professional2" | "Professional1-NonFixedIP" | "Professional2-NonFixedIP" | "GM">;
@@ -230,6 +286,8 @@ export interface VpnGatewayArgs {
    *
    * 1–2 items. Changing it replaces the resource.
    *
+   * Rule GW-15: 1 or 2 distinct AZs: 2 when the AZ query returns two or more, 1 when it returns one.
+   *
    * Source: EN 4.1.1.1.
    */
   availabilityZoneIds?: pulumi.Input<pulumi.Input<string>[]>;
@@ -238,6 +296,8 @@ export interface VpnGatewayArgs {
    * The gateway's connections belong to the same project.
    *
    * Default: `0`. Changing it replaces the resource.
+   *
+   * Rule COM-05: enterprise_project_id is a UUID or "0".
    *
    * Source: EN 4.1.1.1.
    */
@@ -249,6 +309,10 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-10: a public gateway needs eip1 and eip2; a private gateway takes none.
+   * Rule GW-11: an EIP is either an existing id or new-EIP parameters, not both; a new EIP needs type and
+   * (unless on shared bandwidth) bandwidth_size.
+   *
    * Source: EN 4.1.1.1.
    */
   eip1?: pulumi.Input<VpnGatewayEip1Args>;
@@ -259,6 +323,10 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-10: a public gateway needs eip1 and eip2; a private gateway takes none.
+   * Rule GW-11: an EIP is either an existing id or new-EIP parameters, not both; a new EIP needs type and
+   * (unless on shared bandwidth) bandwidth_size.
+   *
    * Source: EN 4.1.1.1.
    */
   eip2?: pulumi.Input<VpnGatewayEip2Args>;
@@ -268,6 +336,8 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Advised GW-18: access_vpc_id overrides vpc_id and access_subnet_id overrides connect_subnet.
+   *
    * Source: EN 4.1.1.1.
    */
   accessVpcId?: pulumi.Input<string>;
@@ -276,6 +346,9 @@ export interface VpnGatewayArgs {
    * It needs at least two free IP addresses, or four on a VPC attachment when it is also `connectSubnet`.
    *
    * Changing it replaces the resource.
+   *
+   * Rule GW-17: the subnet needs 2 idle IPs (er), or 4 when access_subnet_id equals connect_subnet (vpc).
+   * Advised GW-18: access_vpc_id overrides vpc_id and access_subnet_id overrides connect_subnet.
    *
    * Source: EN 4.1.1.1.
    */
@@ -288,6 +361,9 @@ export interface VpnGatewayArgs {
    * Allowed values: `active-active`, `active-standby`. Default: `active-active`. Changing it replaces the
    * resource.
    *
+   * Rule GW-01: network_type public|private; attachment_type vpc|er; ha_mode active-active|active-standby; [EN]
+   * ip_version ipv4.
+   *
    * Source: EN 4.1.1.1.
    */
   haMode?: pulumi.Input<"active-active" | "active-standby">;
@@ -298,6 +374,9 @@ export interface VpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule GW-16: access private IPs are given together, differ, only for private gateways, inside the access
+   * subnet.
+   *
    * Source: EN 4.1.1.1.
    */
   accessPrivateIp1?: pulumi.Input<string>;
@@ -306,6 +385,9 @@ export interface VpnGatewayArgs {
    * (active-active). Set together with `accessPrivateIp1`.
    *
    * Changing it replaces the resource.
+   *
+   * Rule GW-16: access private IPs are given together, differ, only for private gateways, inside the access
+   * subnet.
    *
    * Source: EN 4.1.1.1.
    */
@@ -316,6 +398,9 @@ export interface VpnGatewayArgs {
    *
    * A map of tag keys to values (the API's `[{ key, value }]` list).
    * Changing it updates the tags in place.
+   *
+   * With a `name` of your own, the provider adds the tag `pulumi-hwvpn-id` (how it finds the resource again
+   * after an interrupted create; not shown in the outputs), which leaves 19 of the 20 for yours.
    *
    * Source: EN 4.1.1.1.
    */
@@ -361,6 +446,9 @@ export interface GatewayCertificateArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
+   *
    * Source: ZH 4.1.1.8.
    */
   name?: pulumi.Input<string>;
@@ -369,6 +457,8 @@ export interface GatewayCertificateArgs {
    * facts it reads from it (issuer, subject, serial number, expiry).
    *
    * 1–4096 characters. Changing it updates the resource in place.
+   *
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
    *
    * Source: ZH 4.1.1.8.
    */
@@ -379,6 +469,8 @@ export interface GatewayCertificateArgs {
    * 1–4096 characters. Secret: stored encrypted in the state and never logged. Changing it updates the resource
    * in place.
    *
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
+   *
    * Source: ZH 4.1.1.8.
    */
   privateKey: pulumi.Input<string>;
@@ -386,6 +478,8 @@ export interface GatewayCertificateArgs {
    * CA certificate (PEM) of the GM CA that issued the signature and encryption certificates.
    *
    * 1–8192 characters. Changing it updates the resource in place.
+   *
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
    *
    * Source: ZH 4.1.1.8.
    */
@@ -396,6 +490,8 @@ export interface GatewayCertificateArgs {
    *
    * 1–4096 characters. Changing it updates the resource in place.
    *
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
+   *
    * Source: ZH 4.1.1.8.
    */
   encCertificate: pulumi.Input<string>;
@@ -404,6 +500,8 @@ export interface GatewayCertificateArgs {
    *
    * 1–4096 characters. Secret: stored encrypted in the state and never logged. Changing it updates the resource
    * in place.
+   *
+   * Rule GW-24: certificate name 3-63 characters; PEM fields 1-4096 (chain 1-8192); only for GM gateways.
    *
    * Source: ZH 4.1.1.8.
    */
@@ -450,6 +548,8 @@ export interface CustomerGatewayCaCertificateArgs {
    *
    * 1–8192 characters. Changing it updates the resource in place.
    *
+   * Rule CGW-05: ca_certificate.content 1-8192 characters.
+   *
    * Source: ZH 4.1.2.1.
    */
   content?: pulumi.Input<string>;
@@ -464,6 +564,8 @@ export interface CustomerGatewayArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
+   *
    * Source: EN 4.1.2.1.
    */
   name?: pulumi.Input<string>;
@@ -472,6 +574,9 @@ export interface CustomerGatewayArgs {
    * address (FQDN only in the Chinese edition).
    *
    * Allowed values: `ip`, `fqdn`. Default: `ip`. Changing it replaces the resource.
+   *
+   * Rule CGW-01: id_type ip ([ZH] or fqdn); default ip.
+   * Rule CGW-06: id_type, id_value and bgp_asn cannot be updated (replace the customer gateway).
    *
    * Source: EN 4.1.2.1; ZH 4.1.2.1.
    */
@@ -482,6 +587,10 @@ export interface CustomerGatewayArgs {
    *
    * 1–128 characters. Changing it replaces the resource.
    *
+   * Rule CGW-02: id_value 1-128 characters; a dotted-decimal IPv4 address when id_type is ip.
+   * Rule CGW-03: an fqdn id_value must not contain & < > [ ] \ space ?
+   * Rule CGW-06: id_type, id_value and bgp_asn cannot be updated (replace the customer gateway).
+   *
    * Source: EN 4.1.2.1.
    */
   idValue: pulumi.Input<string>;
@@ -489,6 +598,9 @@ export interface CustomerGatewayArgs {
    * BGP AS number of the customer device, used on BGP connections; only with an IP identifier.
    *
    * An integer from 1 to 4294967295. Changing it replaces the resource.
+   *
+   * Rule CGW-04: bgp_asn 1-4294967295, only when id_type is ip.
+   * Rule CGW-06: id_type, id_value and bgp_asn cannot be updated (replace the customer gateway).
    *
    * Source: EN 4.1.2.1.
    */
@@ -509,6 +621,9 @@ export interface CustomerGatewayArgs {
    *
    * A map of tag keys to values (the API's `[{ key, value }]` list).
    * Changing it updates the tags in place.
+   *
+   * With a `name` of your own, the provider adds the tag `pulumi-hwvpn-id` (how it finds the resource again
+   * after an interrupted create; not shown in the outputs), which leaves 19 of the 20 for yours.
    *
    * Source: EN 4.1.2.1.
    */
@@ -542,6 +657,8 @@ export interface VpnConnectionPolicyRuleArgs {
    * so the returned indexes can differ from the ones sent.
    *
    * An integer from 0 to 50. Changing it updates the resource in place.
+   *
+   * Advised CONN-21: rule_index is better omitted ("建议不填"); the service may renumber rules.
    *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
@@ -605,6 +722,8 @@ export interface VpnConnectionIkepolicyArgs {
    *
    * Allowed values: `v1`, `v2`. Default: `v2`. Changing it updates the resource in place.
    *
+   * Rule CONN-22: ike_version v1|v2; [ZH] v1 only on GM gateways.
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
   ikeVersion?: pulumi.Input<"v1" | "v2">;
@@ -613,6 +732,8 @@ export interface VpnConnectionIkepolicyArgs {
    * likely to succeed with some devices). Ignored with IKEv2.
    *
    * Allowed values: `main`, `aggressive`. Changing it updates the resource in place.
+   *
+   * Rule CONN-23: phase1_negotiation_mode main|aggressive, only with IKE v1; [ZH] main only on GM gateways.
    *
    * Source: EN 4.1.3.1.
    */
@@ -644,6 +765,9 @@ export interface VpnConnectionIkepolicyArgs {
    * Allowed values: `group1`, `group2`, `group5`, `group14`, `group15`, `group16`, `group19`, `group20`,
    * `group21`. Default: `group15`. Changing it updates the resource in place.
    *
+   * Rule CONN-25: dh_group group1..group21 (no disable), pfs the same or disable; both omitted on GM gateways.
+   * Rule CONN-35: on GM gateways psk, dh_group, pfs, local/peer id fields cannot be updated.
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
   dhGroup?: pulumi.Input<"group1" | "group2" | "group5" | "group14" | "group15" | "group16" | "group19" | "group20" | "group21">;
@@ -652,6 +776,10 @@ export interface VpnConnectionIkepolicyArgs {
    * envelope on GM gateways (GM only in the Chinese edition).
    *
    * Allowed values: `pre-share`, `digital-envelope-v2`. Default: `pre-share`. Changing it replaces the resource.
+   *
+   * Rule CONN-27: authentication_method pre-share ([ZH] or digital-envelope-v2).
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
    *
    * Source: EN 4.1.3.1.
    */
@@ -662,6 +790,8 @@ export interface VpnConnectionIkepolicyArgs {
    *
    * An integer from 60 to 604800. Default: `86400`. Changing it updates the resource in place.
    *
+   * Rule CONN-28: IKE lifetime 60-604800 s, IPsec lifetime 30-604800 s.
+   *
    * Source: EN 4.1.3.1; EN 4.1.3.5.
    */
   lifetimeSeconds?: pulumi.Input<number>;
@@ -669,6 +799,9 @@ export interface VpnConnectionIkepolicyArgs {
    * How the gateway identifies itself in IKE: by IP address, or by FQDN (FQDN only in the Chinese edition).
    *
    * Allowed values: `ip`, `fqdn`. Default: `ip`. Changing it updates the resource in place.
+   *
+   * Rule CONN-31: id types ip ([ZH] or fqdn); fqdn needs an id of at most 255 characters without & < > [ ] \
+   * space ?; with ip the id is an optional IPv4 address; none on GM gateways.
    *
    * Source: EN 4.1.3.1.
    */
@@ -706,6 +839,8 @@ export interface VpnConnectionIkepolicyArgs {
    *
    * Default: `{}`. Changing it updates the resource in place.
    *
+   * Rule CONN-29: dpd timeout 2-60, interval 10-3600, msg seq-hash-notify|seq-notify-hash.
+   *
    * Source: EN 4.1.3.1.
    */
   dpd?: pulumi.Input<VpnConnectionIkepolicyDpdArgs>;
@@ -742,6 +877,9 @@ export interface VpnConnectionIpsecpolicyArgs {
    * Allowed values: `group1`, `group2`, `group5`, `group14`, `group15`, `group16`, `group19`, `group20`,
    * `group21`, `disable`. Default: `group15`. Changing it updates the resource in place.
    *
+   * Rule CONN-25: dh_group group1..group21 (no disable), pfs the same or disable; both omitted on GM gateways.
+   * Rule CONN-35: on GM gateways psk, dh_group, pfs, local/peer id fields cannot be updated.
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
   pfs?: pulumi.Input<"group1" | "group2" | "group5" | "group14" | "group15" | "group16" | "group19" | "group20" | "group21" | "disable">;
@@ -749,6 +887,8 @@ export interface VpnConnectionIpsecpolicyArgs {
    * IPsec transform protocol; ESP (encapsulating security payload).
    *
    * Allowed values: `esp`. Default: `esp`. Changing it updates the resource in place.
+   *
+   * Rule CONN-30: transform_protocol esp, encapsulation_mode tunnel.
    *
    * Source: EN 4.1.3.1.
    */
@@ -758,6 +898,8 @@ export interface VpnConnectionIpsecpolicyArgs {
    *
    * An integer from 30 to 604800. Default: `3600`. Changing it updates the resource in place.
    *
+   * Rule CONN-28: IKE lifetime 60-604800 s, IPsec lifetime 30-604800 s.
+   *
    * Source: EN 4.1.3.1.
    */
   lifetimeSeconds?: pulumi.Input<number>;
@@ -765,6 +907,8 @@ export interface VpnConnectionIpsecpolicyArgs {
    * How IPsec encapsulates packets: tunnel mode (the whole IP packet).
    *
    * Allowed values: `tunnel`. Default: `tunnel`. Changing it updates the resource in place.
+   *
+   * Rule CONN-30: transform_protocol esp, encapsulation_mode tunnel.
    *
    * Source: EN 4.1.3.1.
    */
@@ -780,6 +924,8 @@ export interface VpnConnectionArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule COM-01: names are 1-64 characters of digits, letters, Chinese, _ - .
+   *
    * Source: EN 4.1.3.1.
    */
   name?: pulumi.Input<string>;
@@ -788,6 +934,12 @@ export interface VpnConnectionArgs {
    * connections can be created.
    *
    * Changing it replaces the resource.
+   *
+   * Rule CONN-01: vgw_id, vgw_ip and cgw_id are mandatory.
+   * Rule CONN-33: a GM gateway needs its certificate imported and a customer gateway with a CA certificate.
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
+   * Rule CONN-38: connections per gateway at most connection_number.
    *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
@@ -798,6 +950,11 @@ export interface VpnConnectionArgs {
    * also decides whether this is the active or the standby connection (see `haRole`).
    *
    * Changing it replaces the resource.
+   *
+   * Rule CONN-01: vgw_id, vgw_ip and cgw_id are mandatory.
+   * Rule CONN-02: vgw_ip is an EIP id of a public gateway or an access private IP of a private gateway.
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
    *
    * Source: EN 4.1.3.1.
    */
@@ -811,6 +968,10 @@ export interface VpnConnectionArgs {
    * Allowed values: `policy`, `static`, `bgp`, `policy-template`. Default: `static`. Changing it replaces the
    * resource.
    *
+   * Rule CONN-03: style policy|static|bgp ([ZH] policy-template), lower case; default static.
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
+   *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
   style?: pulumi.Input<"policy" | "static" | "bgp" | "policy-template">;
@@ -818,6 +979,9 @@ export interface VpnConnectionArgs {
    * ID of the customer gateway at the other end. A GM connection needs a customer gateway with a CA certificate.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule CONN-01: vgw_id, vgw_ip and cgw_id are mandatory.
+   * Rule CONN-33: a GM gateway needs its certificate imported and a customer gateway with a CA certificate.
    *
    * Source: EN 4.1.3.1; ZH 4.1.3.1.
    */
@@ -829,6 +993,11 @@ export interface VpnConnectionArgs {
    *
    * At most 50 items. Changing it updates the resource in place.
    *
+   * Rule CONN-04: peer_subnets is omitted when the gateway is ER-attached and style is policy or bgp, mandatory
+   * (and not empty) otherwise.
+   * Rule CONN-05: at most 50 peer subnets.
+   * Rule CONN-06: peer subnets must not use VPC-reserved ranges such as 100.64.0.0/10 and 214.0.0.0/8.
+   *
    * Source: EN 4.1.3.1; EN 4.1.3.2.
    */
   peerSubnets?: pulumi.Input<pulumi.Input<string>[]>;
@@ -839,6 +1008,13 @@ export interface VpnConnectionArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule CONN-07: tunnel addresses are inside 169.254.0.0/16.
+   * Rule CONN-08: tunnel addresses are not in 169.254.195.0/24.
+   * Rule CONN-09: tunnel address prefix length is 30.
+   * Rule CONN-11: tunnel addresses are host addresses of their /30 and differ.
+   * Rule CONN-10: both tunnel addresses are in the same /30.
+   * Advised CONN-12: tunnel addresses only matter for route-based styles (static, bgp).
+   *
    * Source: EN 4.1.3.1.
    */
   tunnelLocalAddress?: pulumi.Input<string>;
@@ -847,6 +1023,13 @@ export interface VpnConnectionArgs {
    * device's tunnel interface.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule CONN-07: tunnel addresses are inside 169.254.0.0/16.
+   * Rule CONN-08: tunnel addresses are not in 169.254.195.0/24.
+   * Rule CONN-09: tunnel address prefix length is 30.
+   * Rule CONN-11: tunnel addresses are host addresses of their /30 and differ.
+   * Rule CONN-10: both tunnel addresses are in the same /30.
+   * Advised CONN-12: tunnel addresses only matter for route-based styles (static, bgp).
    *
    * Source: EN 4.1.3.1.
    */
@@ -857,6 +1040,10 @@ export interface VpnConnectionArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule CONN-13: enable_nqa only when style is static.
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
+   *
    * Source: EN 4.1.3.1.
    */
   enableNqa?: pulumi.Input<boolean>;
@@ -865,6 +1052,8 @@ export interface VpnConnectionArgs {
    * through it; BGP connections only.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule CONN-14: enable_hub only when style is bgp.
    *
    * Source: EN 4.1.3.1.
    */
@@ -876,6 +1065,12 @@ export interface VpnConnectionArgs {
    *
    * Secret: stored encrypted in the state and never logged. Changing it updates the resource in place.
    *
+   * Rule CONN-15: psk 8-128 characters.
+   * Rule CONN-16: psk uses only letters, digits and ~!@#$%^()-_+={},./:; and at least three of the four classes.
+   * Rule CONN-17: psk is mandatory unless the gateway flavor is GM.
+   * Rule CONN-35: on GM gateways psk, dh_group, pfs, local/peer id fields cannot be updated.
+   * Advised CONN-36: changing only psk on an IKEv2 connection has no effect.
+   *
    * Source: EN 4.1.3.1; EN 4.1.3.5; ZH 4.1.3.1.
    */
   psk?: pulumi.Input<string>;
@@ -885,6 +1080,9 @@ export interface VpnConnectionArgs {
    *
    * At most 5 items. Changing it updates the resource in place.
    *
+   * Rule CONN-19: policy_rules only with style policy (mandatory then, EN), at most 5.
+   * Rule CONN-20: rule_index 0-50 and unique; source unique; at most 50 destinations; IPv4 CIDRs.
+   *
    * Source: EN 4.1.3.1.
    */
   policyRules?: pulumi.Input<pulumi.Input<VpnConnectionPolicyRuleArgs>[]>;
@@ -893,6 +1091,8 @@ export interface VpnConnectionArgs {
    *
    * Default: `{}`. Changing it updates the resource in place.
    *
+   * Advised CONN-26: sha1, md5, 3des, aes-128/192/256 (CBC) and group1/2/5/14 have low security ("请慎用").
+   *
    * Source: EN 4.1.3.1.
    */
   ikepolicy?: pulumi.Input<VpnConnectionIkepolicyArgs>;
@@ -900,6 +1100,8 @@ export interface VpnConnectionArgs {
    * IPsec (phase 2) parameters; they must match the customer device's configuration.
    *
    * Default: `{}`. Changing it updates the resource in place.
+   *
+   * Advised CONN-26: sha1, md5, 3des, aes-128/192/256 (CBC) and group1/2/5/14 have low security ("请慎用").
    *
    * Source: EN 4.1.3.1.
    */
@@ -911,6 +1113,11 @@ export interface VpnConnectionArgs {
    *
    * Allowed values: `master`, `slave`. Default: `master`. Changing it replaces the resource.
    *
+   * Rule CONN-32: ha_role master|slave; active-standby: master on the active EIP/IP, slave on the standby one;
+   * active-active: master.
+   * Rule CONN-37: vgw_id, vgw_ip, style, enable_nqa, ha_role and ikepolicy.authentication_method cannot be
+   * updated (replace).
+   *
    * Source: EN 4.1.3.1.
    */
   haRole?: pulumi.Input<"master" | "slave">;
@@ -920,6 +1127,9 @@ export interface VpnConnectionArgs {
    *
    * A map of tag keys to values (the API's `[{ key, value }]` list).
    * Changing it updates the tags in place.
+   *
+   * With a `name` of your own, the provider adds the tag `pulumi-hwvpn-id` (how it finds the resource again
+   * after an interrupted create; not shown in the outputs), which leaves 19 of the 20 for yours.
    *
    * Source: EN 4.1.3.1.
    */
@@ -970,6 +1180,8 @@ export interface ConnectionMonitorArgs {
    * records round-trip delay and packet loss.
    *
    * Changing it replaces the resource.
+   *
+   * Rule MON-01: vpn_connection_id is mandatory; monitors cannot be updated.
    *
    * Source: EN 4.1.4.1.
    */
@@ -1058,6 +1270,8 @@ export interface P2cVpnGatewayArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule P2C-GW-1: must be 1-64 characters: digits, letters, Chinese characters, _ and -.
+   *
    * Source: EN 4.2.1.1; ZH 4.2.1.1.
    */
   name?: pulumi.Input<string>;
@@ -1090,6 +1304,8 @@ export interface P2cVpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule P2C-GW-4: two different availability zones must be specified.
+   *
    * Source: EN 4.2.1.1.
    */
   availabilityZoneIds?: pulumi.Input<pulumi.Input<string>[]>;
@@ -1099,6 +1315,10 @@ export interface P2cVpnGatewayArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule P2C-GW-3: eip must give either an existing EIP id, or type, charge_mode and bandwidth_size for a new
+   * EIP, not both.
+   * Rule P2C-GW-5: bandwidth_size must be an integer from 1 to 1000 Mbit/s.
+   *
    * Source: EN 4.2.1.1; create: official SDK vpn_meta CreateP2cVgw.
    */
   eip: pulumi.Input<P2cVpnGatewayEipArgs>;
@@ -1107,6 +1327,8 @@ export interface P2cVpnGatewayArgs {
    * times this many addresses.
    *
    * Changing it replaces the resource.
+   *
+   * Rule P2C-GW-2: max_connection_number must be an integer from 1 to 500.
    *
    * Source: EN 4.2.1.1; EN 4.2.2.1.
    */
@@ -1125,6 +1347,9 @@ export interface P2cVpnGatewayArgs {
    *
    * A map of tag keys to values (the API's `[{ key, value }]` list).
    * Changing it updates the tags in place.
+   *
+   * With a `name` of your own, the provider adds the tag `pulumi-hwvpn-id` (how it finds the resource again
+   * after an interrupted create; not shown in the outputs), which leaves 19 of the 20 for yours.
    *
    * Source: EN 4.2.1.1.
    */
@@ -1265,6 +1490,15 @@ export interface VpnServerArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule P2C-CIDR-1: must be an IPv4 CIDR block in dotted decimal/mask notation, for example 192.168.1.0/24.
+   * Rule P2C-CIDR-2: the mask length of the client CIDR block must be in the range of 16 to 26.
+   * Rule P2C-CIDR-3: the client CIDR block cannot use 0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4, 240.0.0.0/4,
+   * 169.254.0.0/16.
+   * Rule P2C-CIDR-4: the client CIDR block cannot conflict with any local CIDR block of the server.
+   * Rule P2C-CIDR-5: the number of IP addresses in the client CIDR block must be greater than four times the
+   * maximum number of gateway connections.
+   * Advised P2C-CIDR-6: should be written as its network address (no host bits set).
+   *
    * Source: EN 4.2.2.1.
    */
   clientCidr: pulumi.Input<string>;
@@ -1272,6 +1506,12 @@ export interface VpnServerArgs {
    * Cloud-side CIDR blocks the clients reach through the VPN.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-LSN-1: there must be at least one local CIDR block and at most 20.
+   * Rule P2C-LSN-2: each local CIDR block must be an IPv4 CIDR block such as 10.10.1.0/24.
+   * Rule P2C-LSN-3: a local CIDR block cannot use 0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4, 240.0.0.0/4.
+   * Rule P2C-LSN-4: local CIDR blocks cannot be duplicated.
+   * Advised P2C-LSN-5: should have at most 10 local CIDR blocks, the Chinese edition's update limit.
    *
    * Source: EN 4.2.2.1.
    */
@@ -1283,6 +1523,8 @@ export interface VpnServerArgs {
    * Allowed values: `CERT`, `LOCAL_PASSWORD`. Default: `LOCAL_PASSWORD`. Changing it updates the resource in
    * place.
    *
+   * Advised P2C-AUTH-1: client_auth_type should be CERT (certificate authentication) rather than LOCAL_PASSWORD.
+   *
    * Source: EN 4.2.2.1.
    */
   clientAuthType?: pulumi.Input<"CERT" | "LOCAL_PASSWORD">;
@@ -1291,6 +1533,8 @@ export interface VpnServerArgs {
    * Prefer strong keys such as RSA-3072 or RSA-4096.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-CERT-1: the server certificate is mandatory when SSL is the tunnel protocol.
    *
    * Source: EN 4.2.2.1.
    */
@@ -1302,6 +1546,13 @@ export interface VpnServerArgs {
    *
    * Changing it updates the resource in place (through `importClientCa`).
    *
+   * Rule P2C-CERT-2: with certificate authentication (CERT), at least one and at most 10 client CA certificates
+   * are required.
+   * Rule P2C-CERT-3: certificate content must be PEM: -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.
+   * Rule P2C-CERT-4: a certificate name must be 1-64 characters: digits, letters, Chinese characters, _ and -.
+   * Rule P2C-CERT-5: client CA certificates cannot be duplicated.
+   * Advised P2C-CERT-6: client CA certificates are used only with certificate authentication (CERT).
+   *
    * Source: EN 4.2.2.1.
    */
   clientCaCertificates?: pulumi.Input<pulumi.Input<VpnServerClientCaCertificateArgs>[]>;
@@ -1310,6 +1561,10 @@ export interface VpnServerArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule P2C-SSL-1: ssl_options is mandatory when SSL is the tunnel protocol.
+   * Advised P2C-SSL-2: encryption_algorithm should be AES-256-GCM.
+   * Advised P2C-SSL-3: is_compressed should be false.
+   *
    * Source: EN 4.2.2.1.
    */
   sslOptions?: pulumi.Input<VpnServerSslOptionsArgs>;
@@ -1317,6 +1572,8 @@ export interface VpnServerArgs {
    * DNS servers the clients are given while connected, in dotted decimal (e.g. 172.16.1.1).
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-DNS-1: a maximum of 2 DNS servers in dotted decimal notation, for example 172.16.1.1.
    *
    * Source: EN 4.2.2.1.
    */
@@ -1412,6 +1669,8 @@ export interface ClientCaCertificateArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule P2C-CA-2: must be 1-64 characters: digits, letters, Chinese characters, _ and -.
+   *
    * Source: EN 4.2.2.7.
    */
   name?: pulumi.Input<string>;
@@ -1420,6 +1679,8 @@ export interface ClientCaCertificateArgs {
    * strong keys such as RSA-3072 or RSA-4096. Never returned.
    *
    * Changing it replaces the resource.
+   *
+   * Rule P2C-CA-1: certificate content must be PEM: -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.
    *
    * Source: EN 4.2.2.7.
    */
@@ -1464,6 +1725,8 @@ export interface VpnUserArgs {
    *
    * Changing it replaces the resource.
    *
+   * Rule P2C-USR-1: must be 4-32 characters: letters, digits, periods (.), underscores (_) and hyphens (-).
+   *
    * Source: EN 4.2.3.1.
    */
   name: pulumi.Input<string>;
@@ -1473,6 +1736,15 @@ export interface VpnUserArgs {
    * Secret: stored encrypted in the state and never logged. Changing it updates the resource in place (through
    * `resetVpnUserPassword`).
    *
+   * Rule P2C-PWD-1: must be 8-32 characters.
+   * Rule P2C-PWD-2: may contain only upper case letters, lower case letters, digits, spaces and the special
+   * characters `~!@#$%^&*()-_=+\|[{}];:'",<.>/?
+   * Rule P2C-PWD-3: must contain at least two of: upper case letters, lower case letters, digits, special
+   * characters (spaces count as special).
+   * Rule P2C-PWD-4: cannot be the username or the username reversed.
+   * Advised P2C-PWD-5: should not contain the username or the username reversed, in any letter case.
+   * Advised P2C-PWD-6: should be at least 12 characters with at least three character classes.
+   *
    * Source: EN 4.2.3.1.
    */
   password: pulumi.Input<string>;
@@ -1480,6 +1752,9 @@ export interface VpnUserArgs {
    * Description of the user.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-USR-2: must be 0-64 characters: letters, digits, Chinese characters and underscores (_) (hyphens
+   * are accepted as in the docs' examples).
    *
    * Source: EN 4.2.3.1.
    */
@@ -1499,6 +1774,14 @@ export interface VpnUserArgs {
    * address of a /30 (192.168.10.5 for 192.168.10.4/30).
    *
    * Default: `disable`. Changing it updates the resource in place.
+   *
+   * Rule P2C-SIP-1: must be "disable" or an IPv4 address in dotted decimal notation (for example, 192.168.0.5).
+   * Rule P2C-SIP-2: must be the first host address of a block with a 30-bit mask (for 192.168.10.4/30 only
+   * 192.168.10.5 can be used).
+   * Rule P2C-SIP-3: must be within the client CIDR block of the VPN server.
+   * Rule P2C-SIP-4: cannot be the gateway address of the client CIDR block (for 192.168.0.0/24, 192.168.0.1
+   * cannot be used).
+   * Rule P2C-SIP-5: cannot be the same as the IP address of another user.
    *
    * Source: EN 4.2.3.1.
    */
@@ -1543,6 +1826,10 @@ export interface VpnUserGroupArgs {
    *
    * Changing it updates the resource in place.
    *
+   * Rule P2C-GRP-1: must be 1-64 characters: letters, digits, Chinese characters and the special characters
+   * `~!@#$%^&*()-_=+\|[{}];:'",<>/?
+   * Advised P2C-GRP-3: should use only letters, digits, underscores (_) and hyphens (-), the EN create wording.
+   *
    * Source: EN 4.2.3.10.
    */
   name: pulumi.Input<string>;
@@ -1550,6 +1837,9 @@ export interface VpnUserGroupArgs {
    * Description of the group.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-GRP-2: must be 0-64 characters: letters, digits, Chinese characters, spaces and the special
+   * characters `~!@#$%^&*()-_=+\|[{}];:'",<.>/?
    *
    * Source: EN 4.2.3.10.
    */
@@ -1622,6 +1912,13 @@ export interface VpnAccessPolicyArgs {
    * Destination CIDR blocks the group's users may reach.
    *
    * Changing it updates the resource in place.
+   *
+   * Rule P2C-POL-1: there must be at least one destination CIDR block and at most 10.
+   * Rule P2C-POL-2: each destination must be an IPv4 CIDR block in dotted decimal/mask notation, for example
+   * 192.168.1.0/24.
+   * Rule P2C-POL-3: destination CIDR blocks cannot be duplicated.
+   * Advised P2C-POL-4: destinations should not be broader than /8 (0.0.0.0/0 opens every address).
+   * Advised P2C-POL-5: destinations should lie within the VPN server's local CIDR blocks.
    *
    * Source: EN 4.2.4.1.
    */
