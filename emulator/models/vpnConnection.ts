@@ -183,11 +183,11 @@ export const vpnConnectionHooks: KindHooks = {
     if (input.ipsecpolicy !== undefined) c.ipsecpolicy = mergeObject(c.ipsecpolicy, input.ipsecpolicy);
     // The peer id of type ip is the customer gateway's address: a new customer gateway brings its own, unless
     // the update names one.
-    const ike2 = c.ikepolicy as Wire | undefined;
+    const ikeAfter = c.ikepolicy as Wire | undefined;
     const namedPeerId = isPlainObject(raw.ikepolicy) && (raw.ikepolicy as Wire).peer_id !== undefined;
-    if (ike2 && typeof input.cgw_id === "string" && !namedPeerId && (ike2.peer_id_type ?? "ip") === "ip" && !isGmGateway(gw)) {
+    if (ikeAfter && typeof input.cgw_id === "string" && !namedPeerId && (ikeAfter.peer_id_type ?? "ip") === "ip" && !isGmGateway(gw)) {
       const cgw = customerGateway(h, String(c.cgw_id));
-      if (cgw.data.id_type === "ip") ike2.peer_id = cgw.data.id_value;
+      if (cgw.data.id_type === "ip") ikeAfter.peer_id = cgw.data.id_value;
     }
     if (typeof input.psk === "string") rec.secrets = { ...(rec.secrets ?? {}), psk: keepPsk(h, input.psk) };
   },
