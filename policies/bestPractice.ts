@@ -14,7 +14,7 @@ import {
   WEAK_AUTH_ALGORITHMS,
 } from "../sdk/schemas/s2c/enums";
 import { X509Certificate } from "node:crypto";
-import { cidrsOverlap } from "../sdk/rules/net";
+import { cidrsOverlap, isCidr, isNetworkCidr, normalizeCidr } from "../sdk/rules/net";
 import { at, resourcePolicy, stackPolicy, str } from "./helpers";
 import { KIND_CLASSES, kindSpec, label, type KindName, type ResourceView } from "./kinds";
 import { isSecretInput, touchesUnknown } from "./props";
@@ -299,6 +299,37 @@ export const vpnSubnetsNoOverlap = registerPolicy(
             `${label(conn.kind, conn.name)}: ${fieldLabel(["peer_subnets", i])}: ${JSON.stringify(p)} — overlaps local subnet ${hit} of ${label(gw.kind, gw.name)}.`,
           );
       });
+    },
+  ),
+);
+
+/** Subnet lists of the S2C kinds, written as networks on both sides of a tunnel. */
+const SUBNET_LISTS: readonly [KindName, string][] = [
+  ["vpnGateway", "local_subnets"],
+  ["vpnConnection", "peer_subnets"],
+];
+
+export const vpnSubnetsNetworkAddress = registerPolicy(
+  "vpnSubnetsNetworkAddress",
+  resourcePolicy(
+    SUBNET_LISTS.map(([kind]) => kind),
+    {
+      name: "vpn-subnets-network-address",
+      description:
+        "Checks that a gateway's local subnets and a connection's peer subnets are written as their network address (192.168.1.0/24, not 192.168.1.5/24): the S2C docs do not say whether host bits are accepted or cleared (api-s2c.md §6.6), and a subnet written with them reads as a host route to the peer device's configuration.",
+      enforcementLevel: "advisory",
+      remediationSteps: "Write each subnet as its network address (the suggested value in the message).",
+    },
+    (view, _args, report) => {
+      for (const [kind, field] of SUBNET_LISTS) {
+        if (view.kind !== kind) continue;
+        const list = at(view, field);
+        if (!Array.isArray(list)) continue;
+        list.forEach((c, i) => {
+          if (typeof c !== "string" || touchesUnknown(view.wireUnknowns, [field, i]) || !isCidr(c) || isNetworkCidr(c)) return;
+          report(`${label(view.kind, view.name)}: ${fieldLabel([field, i])}: ${JSON.stringify(c)} — has host bits set; write ${normalizeCidr(c)}.`);
+        });
+      }
     },
   ),
 );

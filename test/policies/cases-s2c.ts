@@ -291,6 +291,7 @@ export const s2cCases: PolicyCase[] = [
     'peerSubnets[0] (peer_subnets[0]): "192.168.1.128/25"',
     'overlaps local subnet 192.168.1.0/24 of VpnGateway "vpngw"',
   ),
+  res("vpn-subnets-network-address", "vpnConnection", { peerSubnets: ["172.16.10.5/24"] }, 'peerSubnets[0] (peer_subnets[0]): "172.16.10.5/24"', "write 172.16.10.0/24"),
   stack(
     "customer-gateway-ebgp-asn",
     "vpn-1",
