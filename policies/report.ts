@@ -4,6 +4,7 @@
  */
 import { describeValue, isSecretPath } from "../sdk/schemas/validate";
 import { snakeToCamel } from "../sdk/util/case";
+import { ruleFieldPaths } from "../sdk/rules/common";
 import { label, secretWireFields, type KindName } from "./kinds";
 import { parsePath, type Path } from "./props";
 
@@ -52,10 +53,7 @@ export function violationMessage(kind: KindName, name: string, body: unknown, wi
 
 /** Parses a rule's `field` (`a.b`, `list[].x`, several separated by commas or spaces) into wildcard paths. */
 export function fieldPatterns(field: string): (string | number)[][] {
-  return field
-    .split(/[,\s]+/)
-    .filter((f) => f.length > 0)
-    .map((f) => parsePath(f.replace(/\[\]/g, ".*")));
+  return ruleFieldPaths(field).map((f) => parsePath(f.replace(/\[\]/g, ".*")));
 }
 
 /** Prefix relation between a concrete path and a pattern in which `*` matches any one segment. */

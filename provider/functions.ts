@@ -40,7 +40,8 @@ function outputForm<A extends object, R>(fn: (args: A) => Promise<R>) {
  * misspelled argument does not compile), and callable without any.
  */
 function optionalOutputForm<A extends object, R>(fn: (args?: A) => Promise<R>) {
-  return (args: InputsOf<A> = {} as InputsOf<A>): pulumi.Output<R> => outputForm(fn as (args: A) => Promise<R>)(args);
+  const form = outputForm(fn as (args: A) => Promise<R>);
+  return (args: InputsOf<A> = {} as InputsOf<A>): pulumi.Output<R> => form(args);
 }
 
 // ---------------------------------------------------------------------------------------------------------------- gateways

@@ -29,7 +29,7 @@ import * as commonSchemas from "../sdk/schemas/common";
 import type { OperationSpec } from "../sdk/spec/types";
 import type { ResourceKindSpec } from "../sdk/spec/types";
 import { snakeToCamel } from "../sdk/util/case";
-import { s2cRules, type Rule } from "../sdk/rules";
+import { ruleFieldPaths, ruleOnKind, s2cRules, type Rule } from "../sdk/rules";
 import { p2cRules } from "../sdk/rules/p2c";
 import { MARKER_TAG_KEY } from "../provider/identity";
 
@@ -95,17 +95,13 @@ function unwrap(s: AnySchema, dir: Dir): Unwrapped {
 
 /** Allowed values, lengths, ranges and item counts of a (request) schema, in words. */
 /**
- * The documented rules (sdk/rules) on an input field of a kind, by wire path (`[]` ignored): the S2C rules of the
- * kind or of every S2C kind (`*`), the P2C rules of the kind. The provider's check, the emulator and the policy
- * pack enforce the same ones.
+ * The documented rules (sdk/rules) on an input field of a kind, by wire path (`[]` ignored): the rules of the
+ * kind's registry (S2C or P2C) that the provider's check, the emulator and the policy pack enforce.
  */
-const S2C_KINDS: ReadonlySet<string> = new Set(Object.keys(s2cKinds));
-function rulesOf(kind: string, path: string): Rule[] {
+function rulesOf(kind: string, path: string): readonly Rule[] {
   const norm = (f: string) => f.replace(/\[\]/g, "");
-  const target = norm(path);
-  const all: Rule[] = [...s2cRules.filter((r) => r.kind === kind || (r.kind === "*" && S2C_KINDS.has(kind))), ...p2cRules.filter((r) => r.kind === kind)];
-  const seen = new Set<string>();
-  return all.filter((r) => r.field.split(/,\s*/).some((f) => norm(f) === target) && !seen.has(r.id) && seen.add(r.id) !== undefined);
+  const registry: readonly Rule[] = kind in s2cKinds ? s2cRules : p2cRules;
+  return registry.filter((r) => ruleOnKind(r, kind) && ruleFieldPaths(r.field).some((f) => norm(f) === norm(path)));
 }
 
 function constraints(s: AnySchema): string[] {

@@ -171,23 +171,21 @@ export const vpnConnectionHooks: KindHooks = {
       connection: { style: String(rec.data.style), ikepolicy: ike ? { ike_version: String(ike.ike_version) } : null },
     });
     const c = rec.data;
-    if (typeof input.cgw_id === "string" && input.cgw_id !== c.cgw_id) {
-      const cgw = customerGateway(h, input.cgw_id);
-      c.cgw_id = cgw.id;
-      rec.ext.peerAddress = cgw.data.id_value;
+    const moved = typeof input.cgw_id === "string" && input.cgw_id !== c.cgw_id ? customerGateway(h, input.cgw_id) : undefined;
+    if (moved) {
+      c.cgw_id = moved.id;
+      rec.ext.peerAddress = moved.data.id_value;
     }
     for (const f of ["name", "peer_subnets", "tunnel_local_address", "tunnel_peer_address", "enable_hub"])
       if (input[f] !== undefined) c[f] = deepClone(input[f]);
     if (input.policy_rules !== undefined) c.policy_rules = numberRules(deepClone(input.policy_rules));
     if (input.ikepolicy !== undefined) c.ikepolicy = mergeObject(c.ikepolicy, input.ikepolicy);
     if (input.ipsecpolicy !== undefined) c.ipsecpolicy = mergeObject(c.ipsecpolicy, input.ipsecpolicy);
-    // The peer id of type ip is the customer gateway's address: a new customer gateway brings its own, unless
-    // the update names one.
-    const ikeAfter = c.ikepolicy as Wire | undefined;
-    const namedPeerId = isPlainObject(raw.ikepolicy) && (raw.ikepolicy as Wire).peer_id !== undefined;
-    if (ikeAfter && typeof input.cgw_id === "string" && !namedPeerId && (ikeAfter.peer_id_type ?? "ip") === "ip" && !isGmGateway(gw)) {
-      const cgw = customerGateway(h, String(c.cgw_id));
-      if (cgw.data.id_type === "ip") ikeAfter.peer_id = cgw.data.id_value;
+    // Moved to another customer gateway: its peer id is derived again (fillIkeIds), unless the update names one.
+    const merged = c.ikepolicy as Wire | undefined;
+    if (moved && merged && !(isPlainObject(raw.ikepolicy) && (raw.ikepolicy as Wire).peer_id !== undefined)) {
+      delete merged.peer_id;
+      fillIkeIds(c, gw, moved);
     }
     if (typeof input.psk === "string") rec.secrets = { ...(rec.secrets ?? {}), psk: keepPsk(h, input.psk) };
   },

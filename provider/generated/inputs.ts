@@ -1092,6 +1092,7 @@ export interface VpnConnectionArgs {
    * Default: `{}`. Changing it updates the resource in place.
    *
    * Advised CONN-26: sha1, md5, 3des, aes-128/192/256 (CBC) and group1/2/5/14 have low security ("请慎用").
+   * Rule CONN-35: on GM gateways psk, dh_group, pfs, local/peer id fields cannot be updated.
    *
    * Source: EN 4.1.3.1.
    */

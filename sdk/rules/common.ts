@@ -202,6 +202,16 @@ export function ruleAppliesTo(rule: Rule, operation: string | undefined): boolea
   return operation ? rule.ops.includes(operation) : rule.ops.some((o) => o.startsWith("create"));
 }
 
+/** True when a registry rule is one of the kind's (its `kind`, or `*`: every kind of its registry). */
+export function ruleOnKind(rule: Rule, kind: string): boolean {
+  return rule.kind === kind || rule.kind === "*";
+}
+
+/** The wire paths a rule's `field` names (`a.b`, `list[].x`; several separated by commas or spaces). */
+export function ruleFieldPaths(field: string): string[] {
+  return field.split(/[,\s]+/).filter((f) => f.length > 0);
+}
+
 /**
  * Runs a registry against a body: the rules of the kind (or `*`) that apply to `ctx.operation` (the create
  * operation when absent). Each issue carries its rule id and severity.
@@ -209,7 +219,7 @@ export function ruleAppliesTo(rule: Rule, operation: string | undefined): boolea
 export function runRules(rules: readonly Rule[], kind: string, body: unknown, ctx: RuleContext = {}): Array<RuleIssue & { ruleId: string; severity: RuleSeverity }> {
   const out: Array<RuleIssue & { ruleId: string; severity: RuleSeverity }> = [];
   for (const r of rules) {
-    if (r.kind !== kind && r.kind !== "*") continue;
+    if (!ruleOnKind(r, kind)) continue;
     if (!ruleAppliesTo(r, ctx.operation)) continue;
     for (const i of r.check(body, ctx)) out.push({ ...i, ruleId: i.ruleId ?? r.id, severity: r.severity });
   }
